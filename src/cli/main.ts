@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// The `art28` command: parses arguments and hands each command to its use case.
+
+import { Command } from "commander";
+import type { CliContext } from "./context.js";
+import { registerDeadlineCommand } from "./deadline-command.js";
+import { describeFailure } from "./failure.js";
+import { detectLanguage, sayIn } from "./language.js";
+
+const HELP_TITLES: Record<string, string> = {
+  "Usage:": "Utilisation :",
+  "Options:": "Options :",
+  "Commands:": "Commandes :",
+  "Arguments:": "Arguments :",
+  "Global Options:": "Options globales :",
+};
+
+export function buildProgram(context: CliContext): Command {
+  const { say, lang } = context;
+  const program = new Command("art28")
+    .description(
+      say(
+        "art28 — les contrats de sous-traitance RGPD (art. 28) devenus des obligations suivies, pour les écoles et leurs éditeurs",
+        "art28 — GDPR Art. 28 data-processing agreements turned into tracked obligations, for schools and their vendors",
+      ),
+    )
+    .option("--lang <lang>", say("langue : fr (par défaut) ou en", "language: fr (default) or en"))
+    .helpOption("-h, --help", say("affiche l'aide", "display help"))
+    .helpCommand("help [command]", say("affiche l'aide d'une commande", "display help for a command"))
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => {} });
+  if (lang === "fr") program.configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title });
+  registerDeadlineCommand(program, context);
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => {} });
+    command.helpOption("-h, --help", say("affiche l'aide", "display help"));
+    if (lang === "fr") command.configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title });
+  }
+  return program;
+}
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const lang = detectLanguage(argv, env);
+  const context: CliContext = {
+    lang,
+    say: sayIn(lang),
+    print: (text) => process.stdout.write(`${text}\n`),
+    env,
+  };
+  const program = buildProgram(context);
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 0;
+  }
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof Error && "exitCode" in error && (error as { exitCode: number }).exitCode === 0)
+      return 0;
+    const failure = describeFailure(error, lang, env.ART28_DEBUG === "1");
+    process.stderr.write(`${failure.line}\n`);
+    return failure.exitCode;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2), process.env);

@@ -1,0 +1,153 @@
+// When a period expires, by Regulation (EEC, Euratom) No 1182/71, Article 3.
+
+import type { Calendar, CalendarId } from "./calendar.js";
+import type { FixedDuration } from "./duration.js";
+import { addCalendarMonths, type EpochDay, epochDayToIso, isoWeekday } from "./epoch-day.js";
+import { invalidInput } from "./error.js";
+
+const MS_PER_HOUR = 3_600_000;
+/** Longest period accepted, in each unit: a century, which no agreement exceeds. */
+const MAX_AMOUNT: Record<FixedDuration["unit"], number> = {
+  hours: 876_600,
+  days: 36_525,
+  working_days: 26_100,
+  weeks: 5_218,
+  months: 1_200,
+  years: 100,
+};
+
+export type ExtensionRule = "1182/71 Art. 3(4)" | "1182/71 Art. 3(5)";
+
+export interface SkippedDay {
+  readonly date: string;
+  readonly reason: "saturday" | "sunday" | "public_holiday";
+  readonly holiday?: { readonly fr: string; readonly en: string };
+}
+
+/** One extension of the last day, with the rule that made it. */
+export interface Extension {
+  readonly rule: ExtensionRule;
+  readonly from: string;
+  readonly to: string;
+  readonly skipped: readonly SkippedDay[];
+}
+
+export interface Deadline {
+  /** First instant of the period: the event's hour or day is not counted (Art. 3(1)). */
+  readonly start: number;
+  /** Exclusive end: the instant the period has expired. */
+  readonly expires: number;
+  /** The local day of the period's last instant. */
+  readonly lastDay: EpochDay;
+  readonly calendar: CalendarId;
+  readonly extensions: readonly Extension[];
+}
+
+const NO_EXTENSIONS: readonly Extension[] = Object.freeze([]);
+
+/** The instant at which `duration`, started by an event at `event` (epoch ms), expires in `calendar`. */
+export function expires(event: number, duration: FixedDuration, calendar: Calendar): Deadline {
+  const { amount, unit } = duration;
+  if (!Number.isInteger(amount) || amount < 1 || amount > MAX_AMOUNT[unit]) {
+    throw invalidInput(
+      {
+        fr: `la durée doit être un nombre entier de 1 à ${MAX_AMOUNT[unit]} (${unit})`,
+        en: `the period must be a whole number from 1 to ${MAX_AMOUNT[unit]} (${unit})`,
+      },
+      { argument: "period", amount },
+    );
+  }
+  if (!Number.isFinite(event))
+    throw invalidInput({ fr: "instant de départ invalide", en: "the event instant is not a valid time" });
+
+  if (unit === "hours") {
+    // Art. 3(2)(a): from the start of the next hour; elapsed hours, never extended (Art. 3(4) excludes hours).
+    const start = calendar.nextHourStart(event);
+    const end = start + amount * MS_PER_HOUR;
+    return {
+      start,
+      expires: end,
+      lastDay: calendar.localDayOf(end - 1),
+      calendar: calendar.id,
+      extensions: NO_EXTENSIONS,
+    };
+  }
+
+  const eventDay = calendar.localDayOf(event);
+  const firstDay = eventDay + 1; // Art. 3(1): the day of the event is not counted.
+  let lastDay: EpochDay;
+  switch (unit) {
+    case "days":
+      lastDay = eventDay + amount;
+      break;
+    case "weeks":
+      // Art. 3(2)(c): ends with the day of the same weekday as the event day.
+      lastDay = eventDay + 7 * amount;
+      break;
+    case "months":
+      lastDay = addCalendarMonths(eventDay, amount);
+      break;
+    case "years":
+      lastDay = addCalendarMonths(eventDay, 12 * amount);
+      break;
+    case "working_days":
+      // Art. 3(3): only working days count.
+      lastDay = eventDay;
+      for (let counted = 0; counted < amount; ) {
+        lastDay++;
+        if (calendar.isWorkingDay(lastDay)) counted++;
+      }
+      break;
+  }
+
+  let extensions: Extension[] | undefined;
+  if (!calendar.isWorkingDay(lastDay)) {
+    // Art. 3(4): a last day that is a Saturday, Sunday or public holiday gives way to the next working day.
+    const from = lastDay;
+    const skipped: SkippedDay[] = [];
+    while (!calendar.isWorkingDay(lastDay)) {
+      skipped.push(describeNonWorkingDay(lastDay, calendar));
+      lastDay++;
+    }
+    extensions = [
+      { rule: "1182/71 Art. 3(4)", from: epochDayToIso(from), to: epochDayToIso(lastDay), skipped },
+    ];
+  }
+
+  if (unit !== "working_days" && lastDay - eventDay >= 2) {
+    // Art. 3(5): a period of two days or more holds at least two working days.
+    let working = 0;
+    for (let d = firstDay; d <= lastDay && working < 2; d++) if (calendar.isWorkingDay(d)) working++;
+    if (working < 2) {
+      const from = lastDay;
+      const skipped: SkippedDay[] = [];
+      while (working < 2) {
+        lastDay++;
+        if (calendar.isWorkingDay(lastDay)) working++;
+        else skipped.push(describeNonWorkingDay(lastDay, calendar));
+      }
+      extensions ??= [];
+      extensions.push({
+        rule: "1182/71 Art. 3(5)",
+        from: epochDayToIso(from),
+        to: epochDayToIso(lastDay),
+        skipped,
+      });
+    }
+  }
+
+  return {
+    start: calendar.startOfDay(firstDay),
+    expires: calendar.startOfDay(lastDay + 1),
+    lastDay,
+    calendar: calendar.id,
+    extensions: extensions ?? NO_EXTENSIONS,
+  };
+}
+
+function describeNonWorkingDay(day: EpochDay, calendar: Calendar): SkippedDay {
+  const holiday = calendar.holidayOn(day);
+  const date = epochDayToIso(day);
+  if (holiday) return { date, reason: "public_holiday", holiday: holiday.name };
+  return { date, reason: isoWeekday(day) === 6 ? "saturday" : "sunday" };
+}
