@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { findDurations, parseDuration } from "./duration-parser.js";
+
+describe("reading a period typed on its own", () => {
+  it.each([
+    ["72 heures", { amount: 72, unit: "hours" }],
+    ["72h", { amount: 72, unit: "hours" }],
+    ["soixante-douze heures (72 h)", { amount: 72, unit: "hours" }],
+    ["sept (7) jours ouvrés", { amount: 7, unit: "working_days" }],
+    ["15 jours ouvrables", { amount: 15, unit: "working_days" }],
+    ["4 semaines", { amount: 4, unit: "weeks" }],
+    ["1 mois", { amount: 1, unit: "months" }],
+    ["deux (2) mois", { amount: 2, unit: "months" }],
+    ["15 jours calendaires", { amount: 15, unit: "days" }],
+    ["quatre-vingt-dix jours", { amount: 90, unit: "days" }],
+    ["vingt et un jours", { amount: 21, unit: "days" }],
+    ["un an", { amount: 1, unit: "years" }],
+    ["within 30 calendar days", { amount: 30, unit: "days" }],
+    ["three business days", { amount: 3, unit: "working_days" }],
+    ["twenty-four hours", { amount: 24, unit: "hours" }],
+    ["a 48-hour period", { amount: 48, unit: "hours" }],
+    ["one hundred twenty days", { amount: 120, unit: "days" }],
+    ["dans un délai de 30 jours", { amount: 30, unit: "days" }],
+  ])("reads %j", (text, expected) => {
+    expect(parseDuration(text)).toEqual(expected);
+  });
+
+  it.each([
+    ["sans délai déraisonnable", "without_undue_delay"],
+    ["dans les meilleurs délais", "without_undue_delay"],
+    ["dans les plus brefs délais", "without_undue_delay"],
+    ["as soon as possible", "without_undue_delay"],
+    ["without undue delay", "without_undue_delay"],
+    ["immédiatement", "immediately"],
+    ["sans délai", "immediately"],
+    ["sans attendre", "immediately"],
+    ["forthwith", "immediately"],
+    ["dans un délai raisonnable", "reasonable"],
+    ["within a reasonable time", "reasonable"],
+  ])("reads the qualifier %j", (text, qualifier) => {
+    expect(parseDuration(text)).toEqual({ qualifier });
+  });
+
+  it.each(["", "bientôt", "72", "heures", "30 jours et 2 mois", "24h/24", "zéro jour", "mise a jour"])(
+    "refuses %j",
+    (text) => {
+      expect(parseDuration(text)).toBeUndefined();
+    },
+  );
+});
+
+describe("finding periods in a clause", () => {
+  it("finds each period with its position, and skips availability rates", () => {
+    const text = "Service 24h/24. Le sous-traitant notifie sous 48 heures, puis complète sans délai.";
+    const found = findDurations(text);
+    expect(found.map((f) => f.duration)).toEqual([
+      { amount: 48, unit: "hours" },
+      { qualifier: "immediately" },
+    ]);
+    expect(text.slice(found[0]?.index, (found[0]?.index ?? 0) + (found[0]?.text.length ?? 0))).toBe(
+      "48 heures",
+    );
+  });
+
+  it("keeps the echoed digits with the words they repeat", () => {
+    const [hit] = findDurations("dans un délai de trente (30) jours calendaires à compter de la fin");
+    expect(hit?.text).toBe("trente (30) jours calendaires");
+    expect(hit?.duration).toEqual({ amount: 30, unit: "days" });
+  });
+
+  it("does not read a lone French article as one English unit", () => {
+    expect(findDurations("la mise a jour des annexes")).toEqual([]);
+  });
+});
