@@ -27,7 +27,14 @@ export type DueBasis =
       readonly qualifier: Qualifier;
       readonly duration: FixedDuration;
     }
-  | { readonly kind: "statute"; readonly rule: string; readonly duration: FixedDuration };
+  | { readonly kind: "statute"; readonly rule: string; readonly duration: FixedDuration }
+  | {
+      // The law states the delay only as a qualifier (GDPR Art. 34(1): "without undue delay").
+      readonly kind: "interpreted_statute";
+      readonly rule: string;
+      readonly qualifier: Qualifier;
+      readonly duration: FixedDuration;
+    };
 
 /** An obligation as the rules derive it, before it is stored. */
 export interface ObligationDraft {
@@ -69,4 +76,19 @@ export function dueUnderStatute(
   calendar: Calendar,
 ): { due: number; basis: DueBasis } {
   return { due: expires(trigger, duration, calendar).expires, basis: { kind: "statute", rule, duration } };
+}
+
+/** A duty the law bounds only by a qualifier, read through the organisation's interpretation and marked as such. */
+export function dueUnderStatuteQualifier(
+  trigger: number,
+  rule: string,
+  qualifier: Qualifier,
+  calendar: Calendar,
+  interpretation: QualifierInterpretation = DEFAULT_QUALIFIER_INTERPRETATION,
+): { due: number; basis: DueBasis } {
+  const read = interpretation[qualifier];
+  return {
+    due: expires(trigger, read, calendar).expires,
+    basis: { kind: "interpreted_statute", rule, qualifier, duration: read },
+  };
 }
