@@ -68,6 +68,17 @@ describe("finding periods in a clause", () => {
     expect(hit?.duration).toEqual({ amount: 30, unit: "days" });
   });
 
+  it("does not read a page number and the list marker below it as hours", () => {
+    expect(findDurations("Version du 20/09/2024\n\n2\n\nh) « Mesures techniques »")).toEqual([]);
+    expect(findDurations("page 3\nj) les journaux")).toEqual([]);
+  });
+
+  it("still reads a period whose unit word wraps onto the next line", () => {
+    expect(findDurations("pendant le délai convenu de 14\n\njours").map((f) => f.duration)).toEqual([
+      { amount: 14, unit: "days" },
+    ]);
+  });
+
   it("does not read a lone French article as one English unit", () => {
     expect(findDurations("la mise a jour des annexes")).toEqual([]);
   });

@@ -102,9 +102,10 @@ function fixedFrom(match: RegExpExecArray): DurationMatch | undefined {
     if ((lowered === "un" || lowered === "une") && unitWord.language !== "fr") return undefined;
     amount = echo !== undefined ? Number(echo) : numberFromWords(words);
   }
-  // The single letters "h" and "j" only count right after digits ("72h", "30 j").
+  // The single letters "h" and "j" only count right after digits on the same line ("72h", "30 j"):
+  // "2\n\nh) ..." is a page number followed by a list marker.
   const unitText = match[4] ?? "";
-  if (unitText.length === 1 && digits === undefined) return undefined;
+  if (unitText.length === 1 && (digits === undefined || /\n/.test(match[0]))) return undefined;
   if (amount === undefined || !Number.isInteger(amount) || amount <= 0) return undefined;
   return { duration: { amount, unit: unitWord.unit }, index: match.index, text: match[0] };
 }
