@@ -1,7 +1,7 @@
 // Use case: compute when a period started by an event expires, for any adapter (CLI, API, web).
 
 import { calendarFor } from "../domain/calendar.js";
-import { type Deadline, type Extension, expires } from "../domain/deadline.js";
+import { type Deadline, type Extension, expires, type SkippedDay } from "../domain/deadline.js";
 import { describeDeadline } from "../domain/deadline-description.js";
 import { type FixedDuration, isFixed, type Language } from "../domain/duration.js";
 import { parseDuration } from "../domain/duration-parser.js";
@@ -28,8 +28,24 @@ export interface DeadlineView {
   readonly calendar: string;
   readonly timeZone: string;
   readonly lastDay: string;
-  readonly extensions: readonly Extension[];
+  readonly extensions: readonly ExtensionView[];
   readonly description: string;
+}
+
+export interface ExtensionView {
+  readonly rule: Extension["rule"];
+  readonly from: string;
+  readonly to: string;
+  readonly skipped: ReadonlyArray<{ date: string } & Omit<SkippedDay, "day">>;
+}
+
+function extensionView({ rule, from, to, skipped }: Extension): ExtensionView {
+  return {
+    rule,
+    from: epochDayToIso(from),
+    to: epochDayToIso(to),
+    skipped: skipped.map(({ day, ...rest }) => ({ date: epochDayToIso(day), ...rest })),
+  };
 }
 
 const PERIOD_ACCEPTED: LocalizedText = {
@@ -95,7 +111,7 @@ export function computeDeadline({ input, lang = "fr" }: ComputeDeadlineOptions):
     calendar: calendar.id,
     timeZone: calendar.timeZone,
     lastDay: epochDayToIso(deadline.lastDay),
-    extensions: deadline.extensions,
+    extensions: deadline.extensions.map(extensionView),
     description: describeDeadline(deadline, duration, from.instant, calendar, lang),
   };
 }

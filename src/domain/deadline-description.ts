@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import type { Calendar, CalendarId } from "./calendar.js";
 import type { Deadline, Extension, SkippedDay } from "./deadline.js";
 import { type Duration, formatDuration, type Language } from "./duration.js";
-import { epochDayFromIso } from "./epoch-day.js";
+import type { EpochDay } from "./epoch-day.js";
 
 const ZONE_LABEL: Record<CalendarId, Record<Language, string>> = {
   FR: { fr: "heure de Paris", en: "Paris time" },
@@ -18,11 +18,8 @@ function longDate(dateTime: DateTime, lang: Language): string {
   return dateTime.setLocale(LOCALE[lang]).toFormat(lang === "fr" ? "cccc d LLLL yyyy" : "cccc d LLLL yyyy");
 }
 
-function dayOf(iso: string, calendar: Calendar, lang: Language): string {
-  return longDate(
-    DateTime.fromMillis(calendar.startOfDay(epochDayFromIso(iso)), { zone: calendar.timeZone }),
-    lang,
-  );
+function dayOf(day: EpochDay, calendar: Calendar, lang: Language): string {
+  return longDate(DateTime.fromMillis(calendar.startOfDay(day), { zone: calendar.timeZone }), lang);
 }
 
 function skippedText(day: SkippedDay, lang: Language): string {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { calendarFor } from "./calendar.js";
 import { expires } from "./deadline.js";
 import type { FixedDuration } from "./duration.js";
-import { epochDayToIso } from "./epoch-day.js";
+import { epochDayOf, epochDayToIso } from "./epoch-day.js";
 import { formatInstant, parseInstant } from "./instant.js";
 
 function deadline(from: string, amount: number, unit: FixedDuration["unit"], calendarName = "FR") {
@@ -51,11 +51,11 @@ describe("a period in days, weeks, months or years (Art. 3(2)(b), (c))", () => {
     expect(result.extensions).toEqual([
       {
         rule: "1182/71 Art. 3(4)",
-        from: "2026-06-06",
-        to: "2026-06-08",
+        from: epochDayOf(2026, 6, 6),
+        to: epochDayOf(2026, 6, 8),
         skipped: [
-          { date: "2026-06-06", reason: "saturday" },
-          { date: "2026-06-07", reason: "sunday" },
+          { day: epochDayOf(2026, 6, 6), reason: "saturday" },
+          { day: epochDayOf(2026, 6, 7), reason: "sunday" },
         ],
       },
     ]);
@@ -77,7 +77,7 @@ describe("a period in days, weeks, months or years (Art. 3(2)(b), (c))", () => {
     const result = deadline("2026-04-25T10:00:00+02:00", 6, "days");
     expect(result.last).toBe("2026-05-04");
     expect(result.extensions[0]?.skipped[0]).toEqual({
-      date: "2026-05-01",
+      day: epochDayOf(2026, 5, 1),
       reason: "public_holiday",
       holiday: { fr: "Fête du travail", en: "Labour Day" },
     });

@@ -19,7 +19,7 @@ const MAX_AMOUNT: Record<FixedDuration["unit"], number> = {
 export type ExtensionRule = "1182/71 Art. 3(4)" | "1182/71 Art. 3(5)";
 
 export interface SkippedDay {
-  readonly date: string;
+  readonly day: EpochDay;
   readonly reason: "saturday" | "sunday" | "public_holiday";
   readonly holiday?: { readonly fr: string; readonly en: string };
 }
@@ -27,8 +27,8 @@ export interface SkippedDay {
 /** One extension of the last day, with the rule that made it. */
 export interface Extension {
   readonly rule: ExtensionRule;
-  readonly from: string;
-  readonly to: string;
+  readonly from: EpochDay;
+  readonly to: EpochDay;
   readonly skipped: readonly SkippedDay[];
 }
 
@@ -109,9 +109,7 @@ export function expires(event: number, duration: FixedDuration, calendar: Calend
       skipped.push(describeNonWorkingDay(lastDay, calendar));
       lastDay++;
     }
-    extensions = [
-      { rule: "1182/71 Art. 3(4)", from: epochDayToIso(from), to: epochDayToIso(lastDay), skipped },
-    ];
+    extensions = [{ rule: "1182/71 Art. 3(4)", from, to: lastDay, skipped }];
   }
 
   if (unit !== "working_days" && lastDay - eventDay >= 2) {
@@ -129,8 +127,8 @@ export function expires(event: number, duration: FixedDuration, calendar: Calend
       extensions ??= [];
       extensions.push({
         rule: "1182/71 Art. 3(5)",
-        from: epochDayToIso(from),
-        to: epochDayToIso(lastDay),
+        from,
+        to: lastDay,
         skipped,
       });
     }
@@ -147,7 +145,6 @@ export function expires(event: number, duration: FixedDuration, calendar: Calend
 
 function describeNonWorkingDay(day: EpochDay, calendar: Calendar): SkippedDay {
   const holiday = calendar.holidayOn(day);
-  const date = epochDayToIso(day);
-  if (holiday) return { date, reason: "public_holiday", holiday: holiday.name };
-  return { date, reason: isoWeekday(day) === 6 ? "saturday" : "sunday" };
+  if (holiday) return { day, reason: "public_holiday", holiday: holiday.name };
+  return { day, reason: isoWeekday(day) === 6 ? "saturday" : "sunday" };
 }
