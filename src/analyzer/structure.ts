@@ -1,0 +1,637 @@
+// Finds the structure of a normalised agreement: headings (articles, numbered and capitalised titles),
+// sentences, list items and numbered clauses, and tables, each with offsets into the text.
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+/** A heading; its span is the whole heading (number included), `title` the words after the number. */
+export interface Heading extends Span {
+  readonly level: number;
+  readonly number: string | null;
+  readonly title: string;
+}
+/** A sentence; `text` is exactly `text.slice(start, end)` and may hold line breaks of wrapped text. */
+export interface Sentence extends Span {
+  readonly text: string;
+  /** Index in `headings` of the heading the sentence stands under. */
+  readonly heading: number | null;
+}
+/** A list item or numbered clause; its span and `text` leave out the marker ("-", "a)", "2.", "4.1"). */
+export interface ListItem extends Span {
+  readonly text: string;
+  readonly marker: string;
+}
+export interface TableCell extends Span {
+  readonly text: string;
+}
+export interface Table extends Span {
+  readonly header: readonly TableCell[] | null;
+  readonly rows: readonly (readonly TableCell[])[];
+}
+export interface DocumentStructure {
+  readonly headings: readonly Heading[];
+  readonly sentences: readonly Sentence[];
+  readonly lists: readonly ListItem[];
+  readonly tables: readonly Table[];
+}
+
+type LineKind = "blank" | "text" | "heading" | "list" | "row" | "rule";
+
+interface Line {
+  /** Offsets of the line without its leading and trailing white space. */
+  readonly start: number;
+  readonly end: number;
+  readonly content: string;
+  kind: LineKind;
+  /** For headings and list items: where the body text starts (after the number or marker). */
+  bodyStart: number;
+  heading: Omit<Heading, "start" | "end"> | null;
+  headingEnd: number;
+  marker: string;
+}
+
+/** Keywords that open a numbered division of an agreement, and the level they sit at. */
+const DIVISION = new Map<string, number>([
+  ["titre", 1],
+  ["title", 1],
+  ["chapitre", 1],
+  ["chapter", 1],
+  ["partie", 1],
+  ["part", 1],
+  ["annexe", 1],
+  ["annex", 1],
+  ["appendice", 1],
+  ["appendix", 1],
+  ["schedule", 1],
+  ["exhibit", 1],
+  ["article", 2],
+  ["art.", 2],
+  ["section", 2],
+  ["clause", 2],
+]);
+
+const DIVISION_KEYWORD =
+  /^(titre|title|chapitre|chapter|partie|part|annexe|annex|appendice|appendix|schedule|exhibit|article|art\.|section|clause)[ \t]+/i;
+/** The number after a division keyword, and the separator before its title (case matters here). */
+const DIVISION_NUMBER =
+  /^((?:\d+|[IVXLCDM]+|[A-Z])(?:\.\d+)*|premier|première|first|unique|PREMIER|UNIQUE)(?:$|[ \t]*[-–—:.)][ \t]*|[ \t]+(?=\p{Lu}))/u;
+const MARKDOWN_HEADING = /^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
+const MULTI_LEVEL_NUMBER = /^((?:\d+|[A-Z])(?:\.\d+)+)\.?(?:[ \t]*[-–—:)])?[ \t]+(?=\S)/;
+const SINGLE_LEVEL_NUMBER = /^(\d{1,3}|[IVXLC]{1,6})(?:[.)]|[ \t]+[-–—])[ \t]+(?=\S)/;
+const LIST_MARKER =
+  /^([-*+•·▪◦‣○●■□➢➤►✓✔–—]|\d{1,3}[.)]|\(\d{1,3}\)|[a-zA-Z][.)]|\([a-zA-Z]\)|[ivxIVX]{1,5}[.)]|\([ivx]{1,5}\))[ \t]+(?=\S)/;
+const NUMBER_IN_TITLE = /^((?:\d+|[IVXLC]+|[A-Z])(?:\.\d+)+|\d+|[IVXLC]+)\.?(?:[ \t]*[-–—:)])?[ \t]+(?=\S)/;
+const PIPE_SEPARATOR = /^\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)*\|?$/;
+const TERMINAL = /[.!?…;:]["'»”’)\]*]*$/;
+
+/** Abbreviations after which a period does not end a sentence (lower-cased, without the final period). */
+const ABBREVIATIONS = new Set([
+  "art",
+  "arts",
+  "al",
+  "p",
+  "pp",
+  "ex",
+  "p. ex",
+  "cf",
+  "n",
+  "no",
+  "nos",
+  "nr",
+  "vol",
+  "ch",
+  "chap",
+  "sect",
+  "par",
+  "parag",
+  "m",
+  "mm",
+  "mme",
+  "mmes",
+  "mlle",
+  "dr",
+  "pr",
+  "prof",
+  "me",
+  "st",
+  "ste",
+  "cie",
+  "inc",
+  "ltd",
+  "co",
+  "corp",
+  "e.g",
+  "i.e",
+  "c.-à-d",
+  "c-à-d",
+  "cad",
+  "vs",
+  "env",
+  "approx",
+  "resp",
+  "min",
+  "max",
+  "mr",
+  "mrs",
+  "ms",
+  "jr",
+  "sr",
+  "fig",
+  "op",
+  "cit",
+  "ibid",
+  "id",
+  "viz",
+  "etc",
+  "janv",
+  "févr",
+  "fév",
+  "avr",
+  "juil",
+  "sept",
+  "oct",
+  "nov",
+  "déc",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "dec",
+  "s.a",
+  "s.r.l",
+  "sprl",
+  "b.v",
+  "n.v",
+  "ann",
+  "suiv",
+  "éd",
+  "ed",
+  "tél",
+  "tel",
+]);
+
+export function structureOf(text: string): DocumentStructure {
+  const lines = splitLines(text);
+  const tables = findTables(text, lines);
+  classifyLines(lines);
+  const headings: Heading[] = [];
+  const lists: ListItem[] = [];
+  for (const line of lines) {
+    if (line.kind === "heading" && line.heading !== null) {
+      headings.push({ start: line.start, end: line.headingEnd, ...line.heading });
+    }
+  }
+  const wrapped = isHardWrapped(lines);
+  collectListItems(text, lines, lists, wrapped);
+  const sentences = findSentences(text, lines, headings, wrapped);
+  return { headings, sentences, lists, tables };
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    let start = lineStart;
+    let end = lineEnd;
+    while (start < end && isBlank(text.charCodeAt(start))) start++;
+    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+    const content = text.slice(start, end);
+    lines.push({
+      start,
+      end,
+      content,
+      kind: content === "" ? "blank" : "text",
+      bodyStart: start,
+      heading: null,
+      headingEnd: end,
+      marker: "",
+    });
+    lineStart = lineEnd + 1;
+  }
+  return lines;
+}
+
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0d;
+}
+
+/** Pipe tables (a block of lines starting with "|") and tab-separated blocks of two rows or more. */
+function findTables(text: string, lines: Line[]): Table[] {
+  const tables: Table[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i] as Line;
+    if (line.content.startsWith("|")) {
+      let j = i;
+      while (j < lines.length && (lines[j] as Line).content.startsWith("|")) j++;
+      if (j - i >= 2) tables.push(pipeTable(text, lines.slice(i, j)));
+      i = Math.max(j, i + 1);
+      continue;
+    }
+    if (tabCells(text, line).length >= 2) {
+      let j = i;
+      while (j < lines.length && tabCells(text, lines[j] as Line).length >= 2) j++;
+      if (j - i >= 2) tables.push(tabTable(text, lines.slice(i, j)));
+      i = Math.max(j, i + 1);
+      continue;
+    }
+    i++;
+  }
+  return tables;
+}
+
+function pipeTable(text: string, block: Line[]): Table {
+  let header: TableCell[] | null = null;
+  const rows: TableCell[][] = [];
+  block.forEach((line, index) => {
+    if (PIPE_SEPARATOR.test(line.content)) {
+      line.kind = "rule";
+      if (index === 1 && rows.length === 1) header = rows.pop() ?? null;
+      return;
+    }
+    line.kind = "row";
+    rows.push(pipeCells(text, line));
+  });
+  const first = block[0] as Line;
+  const last = block[block.length - 1] as Line;
+  return { start: first.start, end: last.end, header, rows };
+}
+
+function pipeCells(text: string, line: Line): TableCell[] {
+  const cells: TableCell[] = [];
+  let cellStart = line.start;
+  for (let k = line.start; k <= line.end; k++) {
+    const atEnd = k === line.end;
+    if (!atEnd && (text[k] !== "|" || text[k - 1] === "\\")) continue;
+    if (k > line.start || atEnd) cells.push(trimmedCell(text, cellStart, k));
+    cellStart = k + 1;
+  }
+  // The outer pipes open and close the row: drop the empty cells they leave at either end.
+  if (line.content.startsWith("|") && cells[0]?.text === "" && cells.length > 0) cells.shift();
+  if (line.content.endsWith("|") && cells[cells.length - 1]?.text === "") cells.pop();
+  return cells;
+}
+
+function tabCells(text: string, line: Line): TableCell[] {
+  if (!line.content.includes("\t")) return [];
+  const cells: TableCell[] = [];
+  let cellStart = line.start;
+  for (let k = line.start; k <= line.end; k++) {
+    if (k < line.end && text[k] !== "\t") continue;
+    cells.push(trimmedCell(text, cellStart, k));
+    cellStart = k + 1;
+  }
+  return cells.filter((cell) => cell.text !== "").length >= 2 ? cells : [];
+}
+
+function tabTable(text: string, block: Line[]): Table {
+  for (const line of block) line.kind = "row";
+  const first = block[0] as Line;
+  const last = block[block.length - 1] as Line;
+  return { start: first.start, end: last.end, header: null, rows: block.map((line) => tabCells(text, line)) };
+}
+
+function trimmedCell(text: string, from: number, to: number): TableCell {
+  let start = from;
+  let end = to;
+  while (start < end && /\s/.test(text[start] as string)) start++;
+  while (end > start && /\s/.test(text[end - 1] as string)) end--;
+  return { start, end, text: text.slice(start, end) };
+}
+
+function classifyLines(lines: Line[]): void {
+  for (const line of lines) {
+    if (line.kind !== "text") continue;
+    if (/^(?:-{3,}|\*{3,}|_{3,}|={3,})$/.test(line.content)) {
+      line.kind = "rule";
+      continue;
+    }
+    if (!classifyHeading(line)) classifyListItem(line);
+  }
+  // A line numbered "5." or "IV –" with a short title is a heading unless it sits among list items.
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    if (line.kind !== "list" || line.heading === null) continue;
+    const previous = neighbour(lines, i, -1);
+    const next = neighbour(lines, i, 1);
+    const inList = (other: Line | null) =>
+      other !== null && other.kind === "list" && /^\d|^[IVXLC]+$/.test(other.marker.replace(/[.)]$/, ""));
+    if (!inList(previous) && !inList(next)) line.kind = "heading";
+  }
+  for (const line of lines) if (line.kind !== "heading") line.heading = null;
+}
+
+function neighbour(lines: Line[], index: number, step: 1 | -1): Line | null {
+  for (let k = index + step; k >= 0 && k < lines.length; k += step) {
+    const line = lines[k] as Line;
+    if (line.kind !== "blank") return line;
+  }
+  return null;
+}
+
+/** Titles are short, start with a capital or a digit and do not end like a sentence. */
+function looksLikeTitle(title: string): boolean {
+  return title.length <= 120 && /^[\p{Lu}\d«"“]/u.test(title) && !/[.;,]$/.test(title);
+}
+
+/** "Article 5 –", "ANNEXE II :", "Section 4.2": [whole match, keyword, number]. */
+function divisionHeading(content: string): [string, string, string] | null {
+  const keyword = DIVISION_KEYWORD.exec(content);
+  if (keyword === null) return null;
+  const number = DIVISION_NUMBER.exec(content.slice(keyword[0].length));
+  if (number === null) return null;
+  return [keyword[0] + number[0], keyword[1] as string, number[1] as string];
+}
+
+function classifyHeading(line: Line): boolean {
+  const content = line.content;
+  const markdown = MARKDOWN_HEADING.exec(content);
+  if (markdown !== null) {
+    const hashes = markdown[1] as string;
+    const rawTitle = markdown[2] as string;
+    const numbered = NUMBER_IN_TITLE.exec(rawTitle);
+    const division = divisionHeading(rawTitle);
+    line.kind = "heading";
+    line.heading = {
+      level: hashes.length,
+      number: division?.[2] ?? numbered?.[1] ?? null,
+      title: (division !== null
+        ? rawTitle.slice(division[0].length)
+        : numbered !== null
+          ? rawTitle.slice(numbered[0].length)
+          : rawTitle
+      ).trim(),
+    };
+    return true;
+  }
+  const division = divisionHeading(content);
+  if (division !== null && !(division[1]?.toLowerCase() === "art." && content.length > 120)) {
+    const keyword = (division[1] as string).toLowerCase();
+    const number = division[2] as string;
+    const rest = content.slice(division[0].length);
+    // A long line opens with its heading and goes on with the clause: the heading ends at the colon
+    // (or is the bare number), the rest is body text.
+    let title = rest.trim();
+    let headingEnd = line.end;
+    if (content.length > 150 || /[.;]$/.test(title)) {
+      const colon = rest.search(/[ \t]:[ \t]|:[ \t]|[ \t]–[ \t]/);
+      if (colon !== -1 && colon <= 120) {
+        title = rest.slice(0, colon).trim();
+        headingEnd = line.start + division[0].length + colon;
+      } else {
+        title = "";
+        headingEnd = line.start + division[0].length;
+      }
+      while (headingEnd > line.start && /[\s\-–—:.]/.test(content[headingEnd - line.start - 1] as string)) {
+        headingEnd--;
+      }
+      const body = content.slice(headingEnd - line.start).search(/[^\s\-–—:.]/);
+      line.bodyStart = body === -1 ? line.end : headingEnd + body;
+    } else {
+      line.bodyStart = line.end;
+    }
+    line.kind = "heading";
+    line.headingEnd = headingEnd;
+    line.heading = {
+      level: (DIVISION.get(keyword) ?? 2) + (number.match(/\./g)?.length ?? 0),
+      number,
+      title,
+    };
+    return true;
+  }
+  const multi = MULTI_LEVEL_NUMBER.exec(content);
+  if (multi !== null) {
+    const title = content.slice(multi[0].length);
+    if (!looksLikeTitle(title)) return false;
+    const number = multi[1] as string;
+    line.kind = "heading";
+    line.bodyStart = line.end;
+    line.heading = { level: number.split(".").length, number, title };
+    return true;
+  }
+  const single = SINGLE_LEVEL_NUMBER.exec(content);
+  if (single !== null) {
+    const title = content.slice(single[0].length);
+    if (!looksLikeTitle(title) || title.length > 80) return false;
+    // Provisionally a list item; classifyLines makes it a heading when no list surrounds it.
+    line.kind = "list";
+    line.marker = single[0].trim();
+    line.bodyStart = line.start + single[0].length;
+    line.heading = { level: /^\d/.test(single[1] as string) ? 2 : 1, number: single[1] as string, title };
+    return true;
+  }
+  if (isCapitalisedTitle(content)) {
+    line.kind = "heading";
+    line.bodyStart = line.end;
+    line.heading = { level: 1, number: null, title: content };
+    return true;
+  }
+  return false;
+}
+
+/** A short line whose letters are all capitals ("CONVENTION DE TRAITEMENT", "ANNEXE 2 – MESURES"). */
+function isCapitalisedTitle(content: string): boolean {
+  if (content.length > 150 || /[.;,]$/.test(content)) return false;
+  let upper = 0;
+  for (const char of content) {
+    if (char.toLowerCase() !== char) upper++;
+    else if (char.toUpperCase() !== char) return false;
+  }
+  return upper >= 5 && /\p{Lu}{2,}[\s\S]*\p{Lu}/u.test(content);
+}
+
+function classifyListItem(line: Line): boolean {
+  const match = LIST_MARKER.exec(line.content);
+  const clause = match === null ? MULTI_LEVEL_NUMBER.exec(line.content) : null;
+  const marker = match ?? clause;
+  if (marker === null) return false;
+  line.kind = "list";
+  line.marker = (marker[1] as string).trim();
+  line.bodyStart = line.start + marker[0].length;
+  return true;
+}
+
+/**
+ * List items and numbered clauses: the marker's line, continued by the following lines of text that
+ * carry on its last sentence.
+ */
+function collectListItems(text: string, lines: Line[], lists: ListItem[], wrapped: boolean): void {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    if (line.kind !== "list") continue;
+    let end = line.end;
+    let last = line;
+    for (let j = i + 1; j < lines.length; j++) {
+      const next = lines[j] as Line;
+      if (next.kind === "blank") continue;
+      if (next.kind !== "text" || !continues(last, next, wrapped)) break;
+      end = next.end;
+      last = next;
+    }
+    if (end > line.bodyStart) {
+      lists.push({ start: line.bodyStart, end, text: text.slice(line.bodyStart, end), marker: line.marker });
+    }
+  }
+}
+
+/**
+ * Whether the text is hard-wrapped (extracted from PDF or a fixed-width layout): most lines that do not
+ * end a sentence are followed by one that carries on in lower case.
+ */
+function isHardWrapped(lines: Line[]): boolean {
+  let open = 0;
+  let carriedOn = 0;
+  let previous: Line | null = null;
+  for (const line of lines) {
+    if (line.kind === "blank") continue;
+    if (
+      previous !== null &&
+      previous.kind === "text" &&
+      line.kind === "text" &&
+      !TERMINAL.test(previous.content)
+    ) {
+      open++;
+      if (/^\p{Ll}/u.test(line.content)) carriedOn++;
+    }
+    previous = line;
+  }
+  return carriedOn >= 3 && carriedOn * 2 >= open;
+}
+
+function findSentences(
+  text: string,
+  lines: Line[],
+  headings: readonly Heading[],
+  wrapped: boolean,
+): Sentence[] {
+  const sentences: Sentence[] = [];
+  let headingIndex = -1;
+  let segmentStart = -1;
+  let segmentEnd = -1;
+  let last: Line | null = null;
+  const flush = () => {
+    if (segmentStart !== -1) splitSentences(text, segmentStart, segmentEnd, headingIndex, sentences);
+    segmentStart = -1;
+    last = null;
+  };
+  for (const line of lines) {
+    if (line.kind === "blank") continue;
+    const carriesOn = line.kind === "text" && last !== null && continues(last, line, wrapped);
+    if (carriesOn) {
+      segmentEnd = line.end;
+      last = line;
+      continue;
+    }
+    flush();
+    if (line.kind === "heading") {
+      while (
+        headingIndex + 1 < headings.length &&
+        (headings[headingIndex + 1] as Heading).start <= line.start
+      ) {
+        headingIndex++;
+      }
+      if (line.bodyStart < line.end) {
+        segmentStart = line.bodyStart;
+        segmentEnd = line.end;
+        last = line;
+      }
+      continue;
+    }
+    if (line.kind === "rule") continue;
+    if (line.kind === "row") {
+      sentences.push({
+        start: line.start,
+        end: line.end,
+        text: line.content,
+        heading: nullable(headingIndex),
+      });
+      continue;
+    }
+    segmentStart = line.kind === "list" ? line.bodyStart : line.start;
+    segmentEnd = line.end;
+    last = line;
+  }
+  flush();
+  return sentences;
+}
+
+function nullable(index: number): number | null {
+  return index < 0 ? null : index;
+}
+
+/** Whether `next` carries on the sentence that `previous` left open. */
+function continues(previous: Line, next: Line, wrapped: boolean): boolean {
+  if (TERMINAL.test(previous.content)) return false;
+  if (/^\p{Ll}/u.test(next.content)) return true;
+  if (!wrapped) return false;
+  // In hard-wrapped text a long line runs on into the next; a short one ends a paragraph or a title.
+  return previous.end - previous.start >= 40;
+}
+
+const BOUNDARY = /[.!?…]+["'»”’)\]*]*(?=\s)/g;
+
+function splitSentences(
+  text: string,
+  from: number,
+  to: number,
+  headingIndex: number,
+  sentences: Sentence[],
+): void {
+  const segment = text.slice(from, to);
+  let pieceStart = 0;
+  BOUNDARY.lastIndex = 0;
+  for (let match = BOUNDARY.exec(segment); match !== null; match = BOUNDARY.exec(segment)) {
+    const boundary = match.index + match[0].length;
+    if (!endsSentence(segment, match.index, boundary)) continue;
+    pushSentence(text, from + pieceStart, from + boundary, headingIndex, sentences);
+    pieceStart = boundary;
+  }
+  pushSentence(text, from + pieceStart, to, headingIndex, sentences);
+}
+
+function endsSentence(segment: string, terminator: number, boundary: number): boolean {
+  const following = /^\s+(\S)/.exec(segment.slice(boundary, boundary + 16));
+  const next = following?.[1] ?? "";
+  if (/\p{Ll}/u.test(next)) return false;
+  if (segment[terminator] !== ".") return true;
+  if (segment[terminator + 1] === ".") return true;
+  const before = /[\p{L}.°-]*$/u.exec(segment.slice(Math.max(0, terminator - 24), terminator))?.[0] ?? "";
+  const word = before.toLowerCase();
+  if (ABBREVIATIONS.has(word)) return false;
+  if (
+    /^p\. ?ex$/.test(
+      segment
+        .slice(Math.max(0, terminator - 5), terminator)
+        .toLowerCase()
+        .trim(),
+    )
+  )
+    return false;
+  // An initial ("M. Dupont", "J. Martin") or a single letter numbering a clause.
+  if (/^\p{Lu}$/u.test(before)) return false;
+  // "n°" and "art" before a number: "art. 28", "al. 2".
+  if (/^\d/.test(next) && /^(?:art|al|n°|no|p|pp|ch|sect|par|§)$/.test(word)) return false;
+  return true;
+}
+
+function pushSentence(
+  text: string,
+  from: number,
+  to: number,
+  headingIndex: number,
+  sentences: Sentence[],
+): void {
+  let start = from;
+  let end = to;
+  while (start < end && /\s/.test(text[start] as string)) start++;
+  while (end > start && /\s/.test(text[end - 1] as string)) end--;
+  if (end <= start) return;
+  sentences.push({ start, end, text: text.slice(start, end), heading: nullable(headingIndex) });
+}
