@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { portabilityCsv, portabilityJson } from "./portability-export.js";
+import { type PortableDataset, portabilityCsv, portabilityJson } from "./portability-export.js";
 
 describe("a portability export", () => {
-  const marks = {
+  const marks: PortableDataset = {
     name: "marks",
     rows: [
       { subject: "Français", mark: 14.5, comment: 'Très bien, "excellent" travail' },
