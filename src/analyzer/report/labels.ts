@@ -1,0 +1,159 @@
+// The words a reader sees for each part of an analysis, in French and English.
+
+import type { Language } from "../../domain/duration.js";
+import type { LocalizedText } from "../../domain/error.js";
+import type {
+  ObjectionSilence,
+  SubprocessorAuthorization,
+  TermId,
+  TransferRule,
+} from "../../domain/terms.js";
+import type { ChecklistStatus, DocumentKind, Severity } from "../analysis.js";
+
+export const TERM_LABELS: Record<TermId, LocalizedText> = {
+  breach_notification_to_controller: {
+    fr: "Notification d'une violation au responsable de traitement",
+    en: "Breach notification to the controller",
+  },
+  breach_notification_to_authority: {
+    fr: "Notification d'une violation à l'autorité de contrôle",
+    en: "Breach notification to the supervisory authority",
+  },
+  incident_alert_between_controllers: {
+    fr: "Alerte d'incident entre responsables conjoints",
+    en: "Incident alert between joint controllers",
+  },
+  dsr_forwarding_to_controller: {
+    fr: "Transmission d'une demande d'exercice des droits au responsable",
+    en: "Forwarding of a data-subject request to the controller",
+  },
+  dsr_assistance: {
+    fr: "Aide pour répondre à une demande d'exercice des droits",
+    en: "Help answering a data-subject request",
+  },
+  data_deletion_on_request: {
+    fr: "Effacement ou rectification à la demande du responsable",
+    en: "Deletion or correction on the controller's request",
+  },
+  subprocessor_objection_period: {
+    fr: "Délai d'opposition à un sous-traitant ultérieur",
+    en: "Window to object to a sub-processor",
+  },
+  annex_update_notice: {
+    fr: "Préavis avant la mise à jour des annexes",
+    en: "Notice before the annexes are updated",
+  },
+  deletion_after_termination: {
+    fr: "Suppression ou restitution des données en fin de contrat",
+    en: "Deletion or return of the data at the end",
+  },
+  backup_deletion: { fr: "Suppression des sauvegardes", en: "Deletion of backups" },
+  audit_notice: { fr: "Préavis avant un audit", en: "Notice before an audit" },
+  corrective_action_plan: {
+    fr: "Actions correctives après un audit",
+    en: "Corrective actions after an audit",
+  },
+  termination_notice: { fr: "Préavis de résiliation", en: "Termination notice" },
+  log_retention: { fr: "Conservation des journaux", en: "Retention of logs" },
+  confidentiality_survival: {
+    fr: "Durée de la confidentialité après la fin",
+    en: "Confidentiality after the end",
+  },
+};
+
+/** The Art. 28 checklist, in the order of the article. */
+export const CHECKLIST_LABELS: Readonly<Record<string, LocalizedText>> = {
+  "28.3.subject": {
+    fr: "Objet, durée, nature et finalité, types de données, catégories de personnes (art. 28.3)",
+    en: "Subject-matter, duration, nature and purpose, types of data, categories of data subjects (Art. 28(3))",
+  },
+  "28.3.a": {
+    fr: "Instructions documentées, y compris pour les transferts (art. 28.3.a)",
+    en: "Documented instructions, transfers included (Art. 28(3)(a))",
+  },
+  "28.3.a-infringement": {
+    fr: "Alerte en cas d'instruction illicite (art. 28.3, al. 2)",
+    en: "Warning about an infringing instruction (Art. 28(3), second subparagraph)",
+  },
+  "28.3.b": { fr: "Confidentialité (art. 28.3.b)", en: "Confidentiality (Art. 28(3)(b))" },
+  "28.3.c": { fr: "Sécurité, art. 32 (art. 28.3.c)", en: "Security under Art. 32 (Art. 28(3)(c))" },
+  "28.3.d": {
+    fr: "Conditions du recours à un sous-traitant ultérieur (art. 28.3.d)",
+    en: "Conditions for engaging sub-processors (Art. 28(3)(d))",
+  },
+  "28.3.e": {
+    fr: "Aide aux demandes d'exercice des droits (art. 28.3.e)",
+    en: "Help with data-subject requests (Art. 28(3)(e))",
+  },
+  "28.3.f": {
+    fr: "Aide pour les art. 32 à 36 : sécurité, violations, AIPD, consultation préalable (art. 28.3.f)",
+    en: "Help with Arts 32–36: security, breaches, DPIA, prior consultation (Art. 28(3)(f))",
+  },
+  "28.3.g": {
+    fr: "Suppression ou restitution en fin de contrat (art. 28.3.g)",
+    en: "Deletion or return at the end (Art. 28(3)(g))",
+  },
+  "28.3.h": { fr: "Information et audits (art. 28.3.h)", en: "Information and audits (Art. 28(3)(h))" },
+  "28.2": {
+    fr: "Autorisation préalable, information sur les changements, droit d'opposition (art. 28.2)",
+    en: "Prior authorisation, notice of changes, right to object (Art. 28(2))",
+  },
+  "28.4": {
+    fr: "Mêmes obligations imposées aux sous-traitants ultérieurs, responsabilité du sous-traitant (art. 28.4)",
+    en: "Same duties flowed down to sub-processors, processor liable (Art. 28(4))",
+  },
+};
+
+export const KIND_LABELS: Record<DocumentKind, LocalizedText> = {
+  dpa: { fr: "accord de sous-traitance (art. 28)", en: "data-processing agreement (Art. 28)" },
+  joint_controller_agreement: {
+    fr: "convention de responsabilité conjointe (art. 26)",
+    en: "joint-controller agreement (Art. 26)",
+  },
+  contracting_kit: { fr: "kit contractuel", en: "contracting kit" },
+  unknown: { fr: "type inconnu", en: "unknown kind" },
+};
+
+export const STATUS_LABELS: Record<ChecklistStatus, LocalizedText> = {
+  present: { fr: "présent", en: "present" },
+  partial: { fr: "partiel", en: "partial" },
+  missing: { fr: "absent", en: "missing" },
+};
+
+export const SEVERITY_LABELS: Record<Severity, LocalizedText> = {
+  high: { fr: "élevée", en: "high" },
+  medium: { fr: "moyenne", en: "medium" },
+  low: { fr: "faible", en: "low" },
+};
+
+export const AUTHORIZATION_LABELS: Record<SubprocessorAuthorization, LocalizedText> = {
+  general: { fr: "autorisation générale", en: "general authorisation" },
+  specific: { fr: "autorisation spécifique", en: "specific authorisation" },
+};
+
+export const SILENCE_LABELS: Record<ObjectionSilence, LocalizedText> = {
+  accepted: { fr: "le silence vaut acceptation", en: "silence counts as acceptance" },
+  refused: { fr: "le silence vaut refus", en: "silence counts as refusal" },
+};
+
+export const TRANSFER_LABELS: Record<TransferRule, LocalizedText> = {
+  prohibited: { fr: "interdits", en: "prohibited" },
+  with_authorization: {
+    fr: "seulement avec l'autorisation écrite préalable du responsable",
+    en: "only with the controller's prior written authorisation",
+  },
+  allowed_with_safeguards: {
+    fr: "autorisés avec des garanties du chapitre V",
+    en: "allowed under Chapter V safeguards",
+  },
+};
+
+export const LANGUAGE_LABELS: Record<Language, LocalizedText> = {
+  fr: { fr: "français", en: "French" },
+  en: { fr: "anglais", en: "English" },
+};
+
+/** The label of a checklist item, or its id when the checklist holds one this report does not know. */
+export function checklistLabel(id: string, lang: Language): string {
+  return CHECKLIST_LABELS[id]?.[lang] ?? id;
+}
