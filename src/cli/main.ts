@@ -3,8 +3,10 @@
 
 import { Command } from "commander";
 import type { CliContext } from "./context.js";
+import { registerDbCommand } from "./db-command.js";
 import { registerDeadlineCommand } from "./deadline-command.js";
 import { describeFailure } from "./failure.js";
+import { registerJournalCommand } from "./journal-command.js";
 import { detectLanguage, sayIn } from "./language.js";
 
 const HELP_TITLES: Record<string, string> = {
@@ -32,6 +34,8 @@ export function buildProgram(context: CliContext): Command {
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => {} });
   if (lang === "fr") program.configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title });
   registerDeadlineCommand(program, context);
+  registerDbCommand(program, context);
+  registerJournalCommand(program, context);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => {} });
     command.helpOption("-h, --help", say("affiche l'aide", "display help"));

@@ -1,0 +1,79 @@
+// Use case: one agreement in full — parties, terms with provenance, processing, sub-processors, versions, duties.
+
+import type { Actor } from "../domain/actor.js";
+import type { Agreement, AgreementVersion } from "../domain/agreement.js";
+import { Art28Error } from "../domain/error.js";
+import type { Obligation } from "../domain/obligation-record.js";
+import type { Organisation } from "../domain/organisation.js";
+import type { Register } from "./open-register.js";
+import { reader } from "./unit-of-work.js";
+
+export interface AgreementDetail {
+  readonly agreement: Agreement;
+  readonly organisations: Readonly<Record<string, Pick<Organisation, "id" | "name" | "type" | "calendar">>>;
+  readonly versions: readonly Omit<AgreementVersion, "snapshot">[];
+  readonly obligations: readonly Obligation[];
+}
+
+export interface ShowAgreementOptions {
+  readonly register: Register;
+  readonly actor: Actor;
+  /** The id, or its first characters (at least 6). */
+  readonly input: { readonly id: string };
+}
+
+export async function showAgreement({
+  register,
+  actor,
+  input,
+}: ShowAgreementOptions): Promise<AgreementDetail> {
+  const repositories = reader(register, actor);
+  const agreement = await findAgreement(repositories.agreements, input.id);
+  const organisations = await repositories.organisations.byIds(
+    agreement.parties.map((p) => p.organisationId),
+  );
+  const versions = await repositories.agreements.versions(agreement.id);
+  const obligations = await repositories.obligations.forAgreement(agreement.id);
+  return {
+    agreement,
+    organisations: Object.fromEntries(
+      [...organisations.values()].map((o) => [
+        o.id,
+        { id: o.id, name: o.name, type: o.type, calendar: o.calendar },
+      ]),
+    ),
+    versions: versions.map(({ snapshot: _snapshot, ...v }) => v),
+    obligations,
+  };
+}
+
+async function findAgreement(
+  agreements: {
+    byId(id: string): Promise<Agreement | undefined>;
+    byIdPrefix(prefix: string, limit?: number): Promise<Agreement[]>;
+  },
+  id: string,
+): Promise<Agreement> {
+  const text = id.trim().toLowerCase();
+  const exact = await agreements.byId(text);
+  if (exact) return exact;
+  if (text.length >= 6) {
+    const matches = await agreements.byIdPrefix(text, 2);
+    if (matches.length === 1) return matches[0] as Agreement;
+    if (matches.length > 1) {
+      throw new Art28Error(
+        "invalid_input",
+        {
+          fr: `plusieurs accords commencent par « ${id} » : donnez plus de caractères`,
+          en: `several agreements start with "${id}": give more characters`,
+        },
+        { argument: "id" },
+      );
+    }
+  }
+  throw new Art28Error(
+    "not_found",
+    { fr: `accord « ${id} » introuvable`, en: `agreement "${id}" not found` },
+    { argument: "id" },
+  );
+}

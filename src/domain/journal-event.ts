@@ -1,0 +1,163 @@
+// The events the journal records: a closed union of types, each payload carrying its schema version `v`.
+
+import type { AgreementKind, AgreementStatus, Party } from "./agreement.js";
+import type { LocalizedText } from "./error.js";
+import type { DueBasis } from "./obligation.js";
+import type { OrganisationRole, OrganisationType } from "./organisation.js";
+
+export interface OrganisationCreatedV1 {
+  readonly v: 1;
+  readonly organisationId: string;
+  readonly name: string;
+  readonly type: OrganisationType;
+  readonly roles: readonly OrganisationRole[];
+}
+
+export interface OrganisationRoleAddedV1 {
+  readonly v: 1;
+  readonly organisationId: string;
+  readonly role: OrganisationRole;
+}
+
+export interface AgreementCreatedV1 {
+  readonly v: 1;
+  readonly agreementId: string;
+  readonly kind: AgreementKind;
+  readonly title: string;
+  readonly parties: readonly Party[];
+  readonly status: AgreementStatus;
+  readonly version: number;
+  /** sha256 of the document the terms were read from, when imported. */
+  readonly sourceSha256: string | null;
+  /** sha256 of the canonical JSON of the agreement as recorded, so the journal pins its content. */
+  readonly contentSha256: string;
+}
+
+export interface AgreementStatusChangedV1 {
+  readonly v: 1;
+  readonly agreementId: string;
+  readonly from: AgreementStatus;
+  readonly to: AgreementStatus;
+}
+
+export interface AgreementAmendedV1 {
+  readonly v: 1;
+  readonly agreementId: string;
+  readonly version: number;
+  readonly note: string | null;
+  readonly contentSha256: string;
+}
+
+export interface ObligationOpenedV1 {
+  readonly v: 1;
+  readonly obligationId: string;
+  readonly kind: string;
+  readonly holderId: string;
+  readonly counterpartyId: string | null;
+  readonly agreementId: string | null;
+  readonly trigger: { readonly type: string; readonly id: string; readonly at: number };
+  readonly due: number;
+  readonly basis: DueBasis;
+}
+
+export interface ObligationClosedV1 {
+  readonly v: 1;
+  readonly obligationId: string;
+  readonly status: "done" | "waived";
+  readonly note: string;
+  readonly evidenceSha256: string | null;
+}
+
+export interface BreachRecordedV1 {
+  readonly v: 1;
+  readonly breachId: string;
+  readonly processorId: string;
+  readonly awareAt: number;
+  readonly description: string;
+}
+
+export interface RequestReceivedV1 {
+  readonly v: 1;
+  readonly requestId: string;
+  readonly receivedBy: string;
+  readonly receivedAt: number;
+  readonly right: string;
+}
+
+export interface SubprocessorChangeAnnouncedV1 {
+  readonly v: 1;
+  readonly changeId: string;
+  readonly processorId: string;
+  readonly change: "addition" | "replacement" | "removal";
+  readonly subprocessor: string;
+  readonly announcedAt: number;
+}
+
+export interface BundleImportedV1 {
+  readonly v: 1;
+  /** sha256 of the bundle file as read. */
+  readonly bundleSha256: string;
+  readonly scope: "tenant" | "organisation";
+  /** Head of the source journal extract the bundle carried, so the import points back to it. */
+  readonly sourceHead: { readonly seq: number; readonly hash: string } | null;
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+export interface DemoSeededV1 {
+  readonly v: 1;
+  readonly organisations: number;
+  readonly agreements: number;
+  readonly obligations: number;
+}
+
+/** Every event type and its payload. Adding a type here is the one place the journal learns of it. */
+export interface JournalPayloads {
+  "organisation.created": OrganisationCreatedV1;
+  "organisation.role_added": OrganisationRoleAddedV1;
+  "agreement.created": AgreementCreatedV1;
+  "agreement.status_changed": AgreementStatusChangedV1;
+  "agreement.amended": AgreementAmendedV1;
+  "obligation.opened": ObligationOpenedV1;
+  "obligation.closed": ObligationClosedV1;
+  "breach.recorded": BreachRecordedV1;
+  "request.received": RequestReceivedV1;
+  "subprocessor_change.announced": SubprocessorChangeAnnouncedV1;
+  "exchange.bundle_imported": BundleImportedV1;
+  "demo.seeded": DemoSeededV1;
+}
+
+export type JournalEventType = keyof JournalPayloads;
+
+/** An event before the journal numbers and chains it. */
+export type NewJournalEvent = {
+  [T in JournalEventType]: { readonly type: T; readonly payload: JournalPayloads[T] };
+}[JournalEventType];
+
+/** An event as the journal holds it. `payload` is kept as recorded, so events of older versions still verify. */
+export interface JournalEntry {
+  readonly seq: number;
+  readonly at: number;
+  readonly actor: string;
+  readonly tenant: string;
+  readonly type: string;
+  readonly payload: unknown;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+/** The hash before the first event of a tenant's chain. */
+export const GENESIS_HASH = "0".repeat(64);
+
+export type JournalFault = "altered" | "missing" | "reordered";
+
+export interface JournalVerification {
+  readonly tenant: string;
+  readonly count: number;
+  readonly head: { readonly seq: number; readonly hash: string } | null;
+  /** The first fault found, or null when the chain holds. */
+  readonly fault: {
+    readonly seq: number;
+    readonly reason: JournalFault;
+    readonly detail: LocalizedText;
+  } | null;
+}

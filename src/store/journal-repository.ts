@@ -1,0 +1,171 @@
+// The journal table: appends serialised per tenant through its head row, and reads in seq order for verification.
+
+import type { Kysely } from "kysely";
+import { GENESIS_HASH, type JournalEntry, type NewJournalEvent } from "../domain/journal-event.js";
+import type { Engine } from "./engine.js";
+import { type ChainLink, canonicalJson, linkHash } from "./journal.js";
+import type { Database, JournalTable } from "./schema.js";
+
+// 8 columns a row: 1,000 rows stay under SQLite's 32,766 bound variables; PostgreSQL allows 65,535.
+const INSERT_CHUNK = 1_000;
+
+export interface AppendContext {
+  readonly tenant: string;
+  readonly actor: string;
+  readonly at: number;
+}
+
+export class JournalRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly engine: Engine,
+  ) {}
+
+  /**
+   * Appends events after the tenant's head. Must run inside the caller's transaction: the head row is locked
+   * (FOR UPDATE on PostgreSQL; BEGIN IMMEDIATE holds SQLite's write lock), so concurrent writers queue up
+   * instead of forking the chain.
+   */
+  async append(context: AppendContext, events: readonly NewJournalEvent[]): Promise<JournalEntry[]> {
+    if (events.length === 0) return [];
+    const head = await this.lockHead(context.tenant);
+    let seq = head.seq;
+    let prevHash = head.hash;
+    const rows: JournalTable[] = [];
+    const entries: JournalEntry[] = [];
+    for (const event of events) {
+      seq++;
+      const link = {
+        tenant: context.tenant,
+        seq,
+        at: context.at,
+        actor: context.actor,
+        type: event.type,
+        payload: canonicalJson(event.payload),
+      };
+      const hash = linkHash(prevHash, link);
+      rows.push({
+        tenant_id: link.tenant,
+        seq,
+        at: link.at,
+        actor: link.actor,
+        type: link.type,
+        payload: link.payload,
+        prev_hash: prevHash,
+        hash,
+      });
+      entries.push({ ...link, payload: event.payload, prevHash, hash });
+      prevHash = hash;
+    }
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      await this.db
+        .insertInto("journal")
+        .values(rows.slice(i, i + INSERT_CHUNK))
+        .execute();
+    }
+    await this.db
+      .updateTable("journal_head")
+      .set({ seq, hash: prevHash })
+      .where("tenant_id", "=", context.tenant)
+      .execute();
+    return entries;
+  }
+
+  /** Copies chain rows verbatim (bundle import into an empty tenant), then sets the head to the last one. */
+  async insertVerbatim(tenant: string, links: readonly ChainLink[]): Promise<void> {
+    const head = await this.lockHead(tenant);
+    if (head.seq !== 0) throw new Error(`journal of tenant ${tenant} is not empty`);
+    const rows = links.map((l) => ({
+      tenant_id: tenant,
+      seq: l.seq,
+      at: l.at,
+      actor: l.actor,
+      type: l.type,
+      payload: l.payload,
+      prev_hash: l.prevHash,
+      hash: l.hash,
+    }));
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      await this.db
+        .insertInto("journal")
+        .values(rows.slice(i, i + INSERT_CHUNK))
+        .execute();
+    }
+    const last = links[links.length - 1];
+    if (last) {
+      await this.db
+        .updateTable("journal_head")
+        .set({ seq: last.seq, hash: last.hash })
+        .where("tenant_id", "=", tenant)
+        .execute();
+    }
+  }
+
+  private async lockHead(tenant: string): Promise<{ seq: number; hash: string }> {
+    await this.db
+      .insertInto("journal_head")
+      .values({ tenant_id: tenant, seq: 0, hash: GENESIS_HASH })
+      .onConflict((oc) => oc.column("tenant_id").doNothing())
+      .execute();
+    let query = this.db.selectFrom("journal_head").select(["seq", "hash"]).where("tenant_id", "=", tenant);
+    if (this.engine === "postgres") query = query.forUpdate();
+    return query.executeTakeFirstOrThrow();
+  }
+
+  async head(tenant: string): Promise<{ seq: number; hash: string } | null> {
+    const row = await this.db
+      .selectFrom("journal_head")
+      .select(["seq", "hash"])
+      .where("tenant_id", "=", tenant)
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  /** Rows after `afterSeq`, in seq order, at most `limit`: keyset pages for streaming. */
+  async page(tenant: string, afterSeq: number, limit: number, upTo?: number): Promise<ChainLink[]> {
+    let query = this.db
+      .selectFrom("journal")
+      .select(["seq", "at", "actor", "type", "payload", "prev_hash", "hash"])
+      .where("tenant_id", "=", tenant)
+      .where("seq", ">", afterSeq);
+    if (upTo !== undefined) query = query.where("seq", "<=", upTo);
+    const rows = await query.orderBy("seq").limit(limit).execute();
+    return rows.map((r) => ({
+      tenant,
+      seq: r.seq,
+      at: r.at,
+      actor: r.actor,
+      type: r.type,
+      payload: r.payload,
+      prevHash: r.prev_hash,
+      hash: r.hash,
+    }));
+  }
+
+  /** Streams a tenant's chain in pages, up to seq `upTo` when given (the head read when streaming began). */
+  async *stream(tenant: string, pageSize = 10_000, upTo?: number): AsyncGenerator<ChainLink[]> {
+    let after = 0;
+    for (;;) {
+      const rows = await this.page(tenant, after, pageSize, upTo);
+      if (rows.length === 0) return;
+      yield rows;
+      after = (rows[rows.length - 1] as ChainLink).seq;
+      if (rows.length < pageSize) return;
+    }
+  }
+
+  /** Tenants that have a journal. */
+  async tenants(): Promise<string[]> {
+    const rows = await this.db.selectFrom("journal_head").select("tenant_id").orderBy("tenant_id").execute();
+    return rows.map((r) => r.tenant_id);
+  }
+
+  async count(tenant: string): Promise<number> {
+    const row = await this.db
+      .selectFrom("journal")
+      .select((eb) => eb.fn.countAll<number | string>().as("n"))
+      .where("tenant_id", "=", tenant)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}

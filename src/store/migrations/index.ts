@@ -1,0 +1,13 @@
+// The versioned migrations of the register, one set for both engines, in the order they apply.
+
+import type { Migration, MigrationProvider } from "kysely";
+import type { Engine } from "../engine.js";
+import { registerMigration } from "./0001-register.js";
+
+export function migrationProvider(engine: Engine): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return { "0001-register": registerMigration(engine) };
+    },
+  };
+}

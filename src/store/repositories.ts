@@ -1,0 +1,25 @@
+// The repositories of one tenant over one connection or transaction.
+
+import type { Kysely } from "kysely";
+import { AgreementRepository } from "./agreement-repository.js";
+import type { Engine } from "./engine.js";
+import { JournalRepository } from "./journal-repository.js";
+import { ObligationRepository } from "./obligation-repository.js";
+import { OrganisationRepository } from "./organisation-repository.js";
+import type { Database } from "./schema.js";
+
+export interface Repositories {
+  readonly organisations: OrganisationRepository;
+  readonly agreements: AgreementRepository;
+  readonly obligations: ObligationRepository;
+  readonly journal: JournalRepository;
+}
+
+export function repositoriesFor(db: Kysely<Database>, engine: Engine, tenant: string): Repositories {
+  return {
+    organisations: new OrganisationRepository(db, tenant),
+    agreements: new AgreementRepository(db, tenant),
+    obligations: new ObligationRepository(db, tenant),
+    journal: new JournalRepository(db, engine),
+  };
+}
