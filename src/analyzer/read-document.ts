@@ -5,8 +5,12 @@ import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { Art28Error } from "../domain/error.js";
 import { normalizeText } from "./normalize.js";
-import { readMarkdown, readPlainText } from "./read/plain.js";
-import { recogniseFormat, type SourceFormat } from "./read/source-format.js";
+import { readDocx } from "./read/docx.js";
+import { readHtml } from "./read/html.js";
+import { readOdt } from "./read/odt.js";
+import { readPdf } from "./read/pdf.js";
+import { type ReadText, readMarkdown, readPlainText } from "./read/plain.js";
+import { type RecognisedFormat, recogniseFormat, type SourceFormat } from "./read/source-format.js";
 
 export type { SourceFormat } from "./read/source-format.js";
 
@@ -83,7 +87,7 @@ export async function readDocumentBytes(bytes: Uint8Array, fileName: string): Pr
   if (bytes.byteLength > MAX_DOCUMENT_BYTES) throw tooLarge(fileName, bytes.byteLength);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const recognised = recogniseFormat(bytes, fileName);
-  const read = await readAs(recognised.format, bytes, fileName);
+  const read = await readAs(recognised, bytes);
   return {
     text: normalizeText(read.text),
     format: recognised.format,
@@ -92,24 +96,19 @@ export async function readDocumentBytes(bytes: Uint8Array, fileName: string): Pr
   };
 }
 
-async function readAs(
-  format: SourceFormat,
-  bytes: Uint8Array,
-  fileName: string,
-): Promise<{ text: string; encodingRepaired: boolean }> {
-  switch (format) {
+async function readAs(recognised: RecognisedFormat, bytes: Uint8Array): Promise<ReadText> {
+  switch (recognised.format) {
     case "txt":
       return readPlainText(bytes);
     case "md":
       return readMarkdown(bytes);
     case "html":
+      return readHtml(bytes);
     case "docx":
+      return readDocx(bytes, recognised.entries ?? []);
     case "odt":
+      return readOdt(bytes, recognised.entries ?? []);
     case "pdf":
-      throw new Art28Error(
-        "unsupported_format",
-        { fr: `format ${format} pas encore lu`, en: `${format} not read yet` },
-        { argument: fileName },
-      );
+      return readPdf(bytes);
   }
 }
