@@ -2,12 +2,14 @@
 // The `art28` command: parses arguments and hands each command to its use case.
 
 import { Command } from "commander";
+import { registerAgreementsCommand } from "./agreements-command.js";
 import type { CliContext } from "./context.js";
 import { registerDbCommand } from "./db-command.js";
 import { registerDeadlineCommand } from "./deadline-command.js";
 import { describeFailure } from "./failure.js";
 import { registerJournalCommand } from "./journal-command.js";
 import { detectLanguage, sayIn } from "./language.js";
+import { registerObligationsCommand } from "./obligations-command.js";
 
 const HELP_TITLES: Record<string, string> = {
   "Usage:": "Utilisation :",
@@ -36,6 +38,8 @@ export function buildProgram(context: CliContext): Command {
   registerDeadlineCommand(program, context);
   registerDbCommand(program, context);
   registerJournalCommand(program, context);
+  registerAgreementsCommand(program, context);
+  registerObligationsCommand(program, context);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => {} });
     command.helpOption("-h, --help", say("affiche l'aide", "display help"));

@@ -1,0 +1,158 @@
+// `art28 agreements import|list|show`: agreements in the register, read from their documents or typed in.
+
+import type { Command } from "commander";
+import { listAgreements } from "../app/list-agreements.js";
+import { showAgreement } from "../app/show-agreement.js";
+import { agreementStatusLabel, type PartyRole, type Provenance } from "../domain/agreement.js";
+import { calendarFor } from "../domain/calendar.js";
+import { formatDuration } from "../domain/duration.js";
+import { epochDayToIso } from "../domain/epoch-day.js";
+import { formatInstant } from "../domain/instant.js";
+import { TERM_IDS } from "../domain/terms.js";
+import type { CliContext } from "./context.js";
+import { withRegister } from "./register-session.js";
+
+const ROLE_LABELS: Record<PartyRole, { fr: string; en: string }> = {
+  controller: { fr: "responsable de traitement", en: "controller" },
+  joint_controller: { fr: "responsable conjoint", en: "joint controller" },
+  processor: { fr: "sous-traitant", en: "processor" },
+  sub_processor: { fr: "sous-traitant ultérieur", en: "sub-processor" },
+};
+
+export function registerAgreementsCommand(program: Command, context: CliContext): void {
+  const { say, lang, print } = context;
+  const agreements = program
+    .command("agreements")
+    .description(
+      say("les accords du registre (art. 26 et 28 RGPD)", "agreements in the register (GDPR Art. 26 and 28)"),
+    );
+
+  agreements
+    .command("list")
+    .description(say("liste les accords", "list agreements"))
+    .option(
+      "--org <name>",
+      say(
+        "seulement ceux d'une organisation (nom, UAI, SIRET…)",
+        "only one organisation's (name, UAI, SIRET…)",
+      ),
+    )
+    .option("--json", say("sortie JSON", "JSON output"))
+    .action(async (options: { org?: string; json?: boolean }) => {
+      const list = await withRegister(context, (register, actor) =>
+        listAgreements({ register, actor, input: { organisation: options.org } }),
+      );
+      if (options.json) {
+        print(JSON.stringify(list, null, 2));
+        return;
+      }
+      if (list.length === 0) {
+        print(say("aucun accord", "no agreements"));
+        return;
+      }
+      for (const a of list) {
+        const parties = a.parties.map((p) => `${p.name} (${ROLE_LABELS[p.role][lang]})`).join(", ");
+        print(`${a.id.slice(0, 8)}  ${a.title} — ${agreementStatusLabel(a.status)[lang]}, v${a.version}`);
+        print(`          ${parties}`);
+        print(
+          `          ${say(`${a.terms} terme(s), ${a.subprocessors} sous-traitant(s) ultérieur(s)`, `${a.terms} term(s), ${a.subprocessors} sub-processor(s)`)}${a.effectiveOn ? say(`, en vigueur le ${a.effectiveOn}`, `, effective ${a.effectiveOn}`) : ""}`,
+        );
+      }
+    });
+
+  agreements
+    .command("show")
+    .description(say("affiche un accord en entier", "show one agreement in full"))
+    .argument("<id>", say("identifiant (ou ses 8 premiers caractères)", "id (or its first 8 characters)"))
+    .option("--json", say("sortie JSON", "JSON output"))
+    .action(async (id: string, options: { json?: boolean }) => {
+      const detail = await withRegister(context, (register, actor) =>
+        showAgreement({ register, actor, input: { id } }),
+      );
+      if (options.json) {
+        print(JSON.stringify(detail, null, 2));
+        return;
+      }
+      const { agreement: a, organisations, versions, obligations } = detail;
+      const name = (id: string) => organisations[id]?.name ?? id;
+      const provenance = (p: Provenance | undefined): string => {
+        if (!p) return "";
+        if (p.kind === "analysed")
+          return say(
+            ` — lu : « ${p.quote} » (car. ${p.offset})`,
+            ` — read: "${p.quote}" (char. ${p.offset})`,
+          );
+        if (p.kind === "typed") return say(` — saisi par ${p.by}`, ` — typed by ${p.by}`);
+        return say(` — modèle ${p.template}`, ` — template ${p.template}`);
+      };
+      print(`${a.title}`);
+      print(`  id: ${a.id}`);
+      print(`  ${say("type", "kind")}: ${a.kind} — ${agreementStatusLabel(a.status)[lang]} — v${a.version}`);
+      for (const p of a.parties) print(`  ${ROLE_LABELS[p.role][lang]}: ${name(p.organisationId)}`);
+      if (a.effectiveOn !== null)
+        print(`  ${say("date d'effet", "effective")}: ${epochDayToIso(a.effectiveOn)}`);
+      if (a.endsOn !== null) print(`  ${say("fin", "ends")}: ${epochDayToIso(a.endsOn)}`);
+      if (a.source)
+        print(`  ${say("document", "document")}: ${a.source.fileName} (sha256 ${a.source.sha256})`);
+      print(say("  délais :", "  periods:"));
+      let any = false;
+      for (const termId of TERM_IDS) {
+        const duration = a.terms.durations[termId];
+        if (!duration) continue;
+        any = true;
+        print(`    ${termId}: ${formatDuration(duration, lang)}${provenance(a.provenance[termId])}`);
+      }
+      if (!any) print(say("    (aucun)", "    (none)"));
+      const others: [string, unknown][] = [
+        ["subprocessorAuthorization", a.terms.subprocessorAuthorization],
+        ["objectionSilence", a.terms.objectionSilence],
+        ["transfersOutsideEEA", a.terms.transfersOutsideEEA],
+        ["auditFrequencyPerYear", a.terms.auditFrequencyPerYear],
+        ["governingLaw", a.terms.governingLaw],
+      ];
+      for (const [key, value] of others) {
+        if (value !== undefined)
+          print(`    ${key}: ${typeof value === "object" ? JSON.stringify(value) : String(value)}`);
+      }
+      if (a.subprocessors.length > 0) {
+        print(say("  sous-traitants ultérieurs :", "  sub-processors:"));
+        for (const s of a.subprocessors) {
+          print(
+            `    ${s.name}${s.activity ? ` — ${s.activity}` : ""}${s.location ? ` — ${s.location}` : ""} (${s.transferMechanism})`,
+          );
+        }
+      }
+      const processing = a.processing;
+      if (processing.purposes.length > 0 || processing.subjectMatter) {
+        print(say("  traitement (art. 28(3)) :", "  processing (Art. 28(3)):"));
+        if (processing.subjectMatter)
+          print(`    ${say("objet", "subject-matter")}: ${processing.subjectMatter}`);
+        if (processing.purposes.length > 0)
+          print(`    ${say("finalités", "purposes")}: ${processing.purposes.join("; ")}`);
+        if (processing.dataCategories.length > 0)
+          print(
+            `    ${say("données", "data")}: ${processing.dataCategories.map((d) => `${d.name} (${d.sensitivity})`).join("; ")}`,
+          );
+        if (processing.dataSubjects.length > 0)
+          print(`    ${say("personnes", "data subjects")}: ${processing.dataSubjects.join("; ")}`);
+        if (processing.retention) print(`    ${say("conservation", "retention")}: ${processing.retention}`);
+      }
+      if (a.securityMeasures.length > 0) {
+        print(say("  mesures de sécurité :", "  security measures:"));
+        for (const m of a.securityMeasures) print(`    ${m.category}: ${m.description}`);
+      }
+      print(say("  versions :", "  versions:"));
+      for (const v of versions) {
+        print(
+          `    v${v.version} ${v.reason} ${formatInstant(v.at, "Europe/Paris")} ${v.by}${v.note ? ` — ${v.note}` : ""}`,
+        );
+      }
+      if (obligations.length > 0) {
+        print(say("  obligations :", "  obligations:"));
+        for (const o of obligations) {
+          const zone = calendarFor(organisations[o.holderId]?.calendar ?? "FR").timeZone;
+          print(`    ${formatInstant(o.due, zone)}  ${o.status}  ${name(o.holderId)}: ${o.what[lang]}`);
+        }
+      }
+    });
+}

@@ -1,0 +1,64 @@
+// `art28 obligations due`: what is owed, by whom, by when — pending obligations in deadline order.
+
+import type { Command } from "commander";
+import { listDueObligations } from "../app/list-due-obligations.js";
+import type { CliContext } from "./context.js";
+import { withRegister } from "./register-session.js";
+
+export function registerObligationsCommand(program: Command, context: CliContext): void {
+  const { say, lang, print } = context;
+  const obligations = program
+    .command("obligations")
+    .description(
+      say("les obligations nées des accords et des événements", "obligations born of agreements and events"),
+    );
+  obligations
+    .command("due")
+    .description(say("les obligations en attente, par échéance", "pending obligations, by deadline"))
+    .option(
+      "--before <date>",
+      say(
+        "seulement celles dues avant cette date (AAAA-MM-JJ)",
+        "only those due before this date (YYYY-MM-DD)",
+      ),
+    )
+    .option(
+      "--org <name>",
+      say("seulement celles que doit cette organisation", "only those this organisation owes"),
+    )
+    .option("--json", say("sortie JSON", "JSON output"))
+    .action(async (options: { before?: string; org?: string; json?: boolean }) => {
+      const now = Date.now();
+      const list = await withRegister(context, (register, actor) =>
+        listDueObligations({
+          register,
+          actor,
+          input: { before: options.before, organisation: options.org },
+          now,
+        }),
+      );
+      if (options.json) {
+        print(JSON.stringify(list, null, 2));
+        return;
+      }
+      if (list.length === 0) {
+        print(say("aucune obligation en attente", "no pending obligations"));
+        return;
+      }
+      for (const o of list) {
+        const late = o.status === "late" ? say(" EN RETARD", " LATE") : "";
+        const to = o.counterparty ? say(` → ${o.counterparty.name}`, ` → ${o.counterparty.name}`) : "";
+        print(`${o.due}${late}  ${o.holder.name}${to}`);
+        const basis =
+          o.basis.kind === "interpreted" || o.basis.kind === "interpreted_statute"
+            ? say(
+                " (délai interprété : la clause ne donne pas de nombre)",
+                " (interpreted period: the clause states no number)",
+              )
+            : "";
+        print(`    ${o.what[lang]}${basis}`);
+        if (o.agreement)
+          print(`    ${say("accord", "agreement")}: ${o.agreement.title} (${o.agreement.id.slice(0, 8)})`);
+      }
+    });
+}
