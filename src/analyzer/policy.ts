@@ -243,9 +243,21 @@ export function parsePolicy(json: unknown): Policy {
 
 // --- Evaluation -------------------------------------------------------------------------------------
 
+const POLICY_FLAG_PREFIX = "policy_";
+
+/** Whether a flag is a policy result rather than a risk the analyzer found. */
+export function isPolicyFlag(flag: Flag): boolean {
+  return flag.id.startsWith(POLICY_FLAG_PREFIX);
+}
+
+/** A policy result is compliant when low, non-compliant when high (see `verdict`). */
+export function isCompliant(flag: Flag): boolean {
+  return isPolicyFlag(flag) && flag.severity === "low";
+}
+
 function flagId(key: string): string {
   // maxBreachNotice → policy_max_breach_notice; transfersOutsideEEA → policy_transfers_outside_eea.
-  return `policy_${key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()}`;
+  return `${POLICY_FLAG_PREFIX}${key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()}`;
 }
 
 function statedDuration(term: FoundTerm): Duration | null {
@@ -374,7 +386,7 @@ export function evaluatePolicy(analysis: Analysis, policy: Policy, lang: Languag
     flags.push(
       verdict(
         "transfersOutsideEEA",
-        { fr: `Transferts hors EEE : ${list.fr}`, en: `Transfers outside the EEA: ${list.en}` },
+        { fr: `Transferts hors EEE (${list.fr})`, en: `Transfers outside the EEA (${list.en})` },
         choiceOutcome<TransferRule>(analysis.transfersOutsideEEA, accepted, TRANSFER_LABELS),
         lang,
       ),
@@ -391,8 +403,8 @@ export function evaluatePolicy(analysis: Analysis, policy: Policy, lang: Languag
       verdict(
         "subprocessorAuthorization",
         {
-          fr: `Sous-traitants ultérieurs (art. 28.2) : ${label.fr}`,
-          en: `Sub-processors (Art. 28(2)): ${label.en}`,
+          fr: `Sous-traitants ultérieurs, art. 28.2 (${label.fr})`,
+          en: `Sub-processors, Art. 28(2) (${label.en})`,
         },
         choiceOutcome(analysis.subprocessorAuthorization, accepted, AUTHORIZATION_LABELS),
         lang,
@@ -408,8 +420,8 @@ export function evaluatePolicy(analysis: Analysis, policy: Policy, lang: Languag
       verdict(
         "objectionSilence",
         {
-          fr: `Silence pendant le délai d'opposition : ${SILENCE_LABELS[required].fr}`,
-          en: `Silence during the objection window: ${SILENCE_LABELS[required].en}`,
+          fr: `Silence pendant le délai d'opposition (${SILENCE_LABELS[required].fr})`,
+          en: `Silence during the objection window (${SILENCE_LABELS[required].en})`,
         },
         choiceOutcome(analysis.objectionSilence, accepted, SILENCE_LABELS),
         lang,
@@ -423,7 +435,7 @@ export function evaluatePolicy(analysis: Analysis, policy: Policy, lang: Languag
     flags.push(
       verdict(
         "governingLaw",
-        { fr: `Droit applicable : ${or(accepted, "fr")}`, en: `Governing law: ${or(accepted, "en")}` },
+        { fr: `Droit applicable (${or(accepted, "fr")})`, en: `Governing law (${or(accepted, "en")})` },
         found === null
           ? { compliant: false, reason: NOT_STATED, quote: null }
           : {
@@ -443,8 +455,8 @@ export function evaluatePolicy(analysis: Analysis, policy: Policy, lang: Languag
       verdict(
         "minAuditsPerYear",
         {
-          fr: `Audits (art. 28.3.h) : au moins ${wanted} par an possible${wanted > 1 ? "s" : ""}`,
-          en: `Audits (Art. 28(3)(h)): at least ${wanted} a year allowed`,
+          fr: `Audits, art. 28.3.h (au moins ${wanted} par an)`,
+          en: `Audits, Art. 28(3)(h) (at least ${wanted} a year)`,
         },
         cap === null
           ? {
