@@ -108,6 +108,8 @@ interface Scan {
   readonly text: string;
   readonly plausible: number;
   readonly implausible: number;
+  /** Plausible sequences weighted by how typical their character is: accented letters count double. */
+  readonly weight: number;
 }
 
 /**
@@ -120,6 +122,7 @@ function scan(text: string, charset: WrongCharset): Scan {
   const out: string[] = [];
   let plausible = 0;
   let implausible = 0;
+  let weight = 0;
   let copiedUpTo = 0;
   const bytes = [0, 0, 0, 0];
   for (let i = 0; i < text.length; i++) {
@@ -147,13 +150,14 @@ function scan(text: string, charset: WrongCharset): Scan {
       continue;
     }
     plausible++;
+    weight += codePoint >= 0xc0 && codePoint <= 0x17f ? 2 : 1;
     out.push(text.slice(copiedUpTo, i), String.fromCodePoint(codePoint));
     i += length - 1;
     copiedUpTo = i + 1;
   }
-  if (plausible === 0) return { text, plausible, implausible };
+  if (plausible === 0) return { text, plausible, implausible, weight };
   out.push(text.slice(copiedUpTo));
-  return { text: out.join(""), plausible, implausible };
+  return { text: out.join(""), plausible, implausible, weight };
 }
 
 /** The code point of a well-formed UTF-8 sequence (RFC 3629), or null for overlongs and surrogates. */
@@ -172,7 +176,7 @@ function decodeSequence(bytes: readonly number[], length: number): number | null
 
 /**
  * Repairs text whose UTF-8 bytes were decoded as Mac Roman ("Donn√©es"), Windows-1252 or Latin-1
- * ("DonnÃ©es"). The charset that explains the most sequences wins, and the repair is applied only
+ * ("DonnÃ©es"). The charset whose sequences decode to the most typical characters wins, and the repair is applied only
  * when it clearly reduces mojibake: its sequences must decode to plausible characters at least nine
  * times in ten. Text mis-decoded twice is repaired twice.
  */
@@ -185,7 +189,7 @@ export function repairMojibake(text: string): MojibakeRepair {
     for (const candidate of ["macintosh", "windows1252"] as const) {
       const result = scan(current, candidate);
       if (result.plausible === 0 || result.implausible * 9 > result.plausible) continue;
-      if (best === null || result.plausible > best.plausible) best = { ...result, charset: candidate };
+      if (best === null || result.weight > best.weight) best = { ...result, charset: candidate };
     }
     if (best === null) break;
     current = best.text;
