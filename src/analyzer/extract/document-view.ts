@@ -1,0 +1,148 @@
+// The agreement as the extraction rules read it: each sentence with its folded text, the lead-in of the
+// list it belongs to and the headings it stands under, so that a rule can weigh where a word appears.
+
+import type { DocumentStructure, Heading, Sentence } from "../structure.js";
+import { foldText } from "./folded-text.js";
+
+export interface SentenceView {
+  readonly index: number;
+  readonly sentence: Sentence;
+  /** Folded text of the sentence (same length as `sentence.text`). */
+  readonly folded: string;
+  /** Folded text of the sentence that introduces the list this sentence belongs to, or "". */
+  readonly leadIn: string;
+  /** Folded title of the heading the sentence stands under, or "". */
+  readonly heading: string;
+  /** Folded titles of the headings above that one, joined, or "". */
+  readonly outerHeadings: string;
+  readonly inList: boolean;
+  readonly inTable: boolean;
+}
+
+export interface DocumentView {
+  readonly text: string;
+  readonly folded: string;
+  readonly structure: DocumentStructure;
+  readonly sentences: readonly SentenceView[];
+}
+
+/** How far back a list item looks for the sentence that introduces its list. */
+const LEAD_IN_REACH = 40;
+const ENDS_WITH_COLON = /:[\s*_"')\]]*$/;
+
+export function documentView(text: string, structure: DocumentStructure): DocumentView {
+  const folded = foldText(text);
+  const headingTitles = structure.headings.map((heading) => headingText(folded, heading));
+  const outer = structure.headings.map((_, index) => outerTitles(structure.headings, headingTitles, index));
+  const listItems = [...structure.lists].sort((a, b) => a.start - b.start);
+  const tables = [...structure.tables].sort((a, b) => a.start - b.start);
+  const inList = structure.sentences.map((s) => contains(listItems, s.start));
+  const inTable = structure.sentences.map((s) => contains(tables, s.start));
+  const sentences: SentenceView[] = structure.sentences.map((sentence, index) => {
+    const sentenceFolded = folded.slice(sentence.start, sentence.end);
+    return {
+      index,
+      sentence,
+      folded: sentenceFolded,
+      leadIn: leadInOf(structure.sentences, folded, inList, inTable, index),
+      heading: sentence.heading === null ? "" : (headingTitles[sentence.heading] ?? ""),
+      outerHeadings: sentence.heading === null ? "" : (outer[sentence.heading] ?? ""),
+      inList: inList[index] === true,
+      inTable: inTable[index] === true,
+    };
+  });
+  return { text, folded, structure, sentences };
+}
+
+function headingText(folded: string, heading: Heading): string {
+  return folded.slice(heading.start, heading.end);
+}
+
+/**
+ * The titles above a heading: those of lower level before it, and the heading just before it when that
+ * one is more deeply numbered (a numbered paragraph read as a heading under "4.8 Violation…").
+ */
+function outerTitles(headings: readonly Heading[], titles: readonly string[], index: number): string {
+  const own = headings[index] as Heading;
+  const parts: string[] = [];
+  let level = own.level;
+  const previous = headings[index - 1];
+  if (
+    previous !== undefined &&
+    (previous.number?.includes(".") ?? false) &&
+    !(own.number?.includes(".") ?? false)
+  ) {
+    parts.push(titles[index - 1] ?? "");
+  }
+  for (let k = index - 1; k >= 0 && level > 1; k--) {
+    const candidate = headings[k] as Heading;
+    if (candidate.level < level) {
+      parts.push(titles[k] ?? "");
+      level = candidate.level;
+    }
+  }
+  return parts.join(" / ");
+}
+
+interface Spanned {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Whether a position falls inside one of the sorted spans (binary search). */
+function contains(spans: readonly Spanned[], position: number): boolean {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const span = spans[middle] as Spanned;
+    if (position < span.start) high = middle - 1;
+    else if (position >= span.end) low = middle + 1;
+    else return true;
+  }
+  return false;
+}
+
+/**
+ * A list item's lead-in is the nearest sentence before it, under the same heading, that is not itself
+ * a list item and ends with a colon ("Le sous-traitant s'engage à :"). A sentence right after such a
+ * colon sentence also reads it as its lead-in.
+ */
+function leadInOf(
+  sentences: readonly Sentence[],
+  folded: string,
+  inList: readonly boolean[],
+  inTable: readonly boolean[],
+  index: number,
+): string {
+  const own = sentences[index] as Sentence;
+  const previous = sentences[index - 1];
+  if (previous !== undefined && previous.heading === own.heading) {
+    const text = folded.slice(previous.start, previous.end);
+    if (ENDS_WITH_COLON.test(text)) return text;
+  }
+  if (inList[index] !== true && inTable[index] !== true) return "";
+  for (let k = index - 1; k >= 0 && k >= index - LEAD_IN_REACH; k--) {
+    const candidate = sentences[k] as Sentence;
+    if (candidate.heading !== own.heading) return "";
+    if (inList[k] === true || inTable[k] === true) continue;
+    const text = folded.slice(candidate.start, candidate.end);
+    return ENDS_WITH_COLON.test(text) ? text : "";
+  }
+  return "";
+}
+
+/** The index of the sentence holding a position, or -1 (sentences are sorted and do not overlap). */
+export function sentenceAt(view: DocumentView, position: number): number {
+  const sentences = view.structure.sentences;
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const sentence = sentences[middle] as Sentence;
+    if (position < sentence.start) high = middle - 1;
+    else if (position >= sentence.end) low = middle + 1;
+    else return middle;
+  }
+  return -1;
+}

@@ -1,0 +1,267 @@
+// GDPR Art. 28(2) and (4): the sub-processors an agreement names, with their activity and location,
+// read from tables (markdown, tab-separated, or columns laid out on lines by a PDF), list items or prose.
+
+import type { FoundSubprocessor } from "../analysis.js";
+import type { Table, TableCell } from "../structure.js";
+import type { DocumentView, SentenceView } from "./document-view.js";
+import { foldText } from "./folded-text.js";
+import { SUBPROCESSOR } from "./legal-vocabulary.js";
+
+const NAME_COLUMN =
+  /\bnom\b|\bname\b|\bsous-?traitants?\b|\bsub-?processors?\b|\bprestataires?\b|\bsociete\b|\bentit(?:e|y)\b|\bfournisseurs?\b|\bproviders?\b|\braison sociale\b|\bvendors?\b/;
+const LOCATION_COLUMN =
+  /\blocalisation\b|\blocation\b|\bpays\b|\bcountry\b|\blieu\b|\bsiege\b|\bregion\b|\bimplantation\b|\bjurisdiction\b|\bhebergement des donnees\b|\bdata location\b/;
+const ACTIVITY_COLUMN =
+  /\bactivites?\b|\bactivity\b|\bservices?\b|\bprestations?\b|\btraitement\b|\bpurpose\b|\bfinalites?\b|\bobjet\b|\bdescription\b|\brole\b|\bnature\b|\bprocessing\b/;
+/** A heading or sentence that introduces the list of sub-processors. */
+const LIST_CONTEXT =
+  /\b(?:liste|list|tableau|table)\b[^.]{0,40}\b(?:sous-?traitants?|sub-?processors?)\b|\b(?:sous-?traitants?|sub-?processors?)\b[^.]{0,40}\b(?:autorises|ulterieurs|suivants|following|approved|authori[sz]ed)\b/;
+
+const LOCATION_WORDS = [
+  "UE",
+  "EU",
+  "EEE",
+  "EEA",
+  "Union européenne",
+  "European Union",
+  "Europe",
+  "France",
+  "Belgique",
+  "Belgium",
+  "Luxembourg",
+  "Allemagne",
+  "Germany",
+  "Irlande",
+  "Ireland",
+  "Pays-Bas",
+  "Netherlands",
+  "Espagne",
+  "Spain",
+  "Italie",
+  "Italy",
+  "Portugal",
+  "Autriche",
+  "Austria",
+  "Pologne",
+  "Poland",
+  "Suède",
+  "Sweden",
+  "Finlande",
+  "Finland",
+  "Danemark",
+  "Denmark",
+  "Suisse",
+  "Switzerland",
+  "Royaume-Uni",
+  "United Kingdom",
+  "UK",
+  "États-Unis",
+  "Etats-Unis",
+  "USA",
+  "US",
+  "United States",
+  "Canada",
+  "Inde",
+  "India",
+  "Israël",
+  "Israel",
+  "Japon",
+  "Japan",
+  "Australie",
+  "Australia",
+  "Monde",
+  "Worldwide",
+];
+const LOCATION_SOURCE = `(?:${LOCATION_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?:[ \\t]*\\((?:\\p{Lu}{2,3})(?:[ \\t]*[,/][ \\t]*\\p{Lu}{2,3})*\\))?`;
+/** A location standing as a column between a name and an activity: "Odoo UE (BE) Customer service". */
+const LOCATION_IN_LINE = new RegExp(`(?<=[ \\t])(${LOCATION_SOURCE})(?=[ \\t]|$)`, "u");
+const LOCATION_ANYWHERE = new RegExp(`(?<![\\p{L}])(${LOCATION_SOURCE})(?![\\p{L}])`, "u");
+const PLACEHOLDER =
+  /[[\]…]|\.\.\.|[àa] compl[ée]ter|to be completed|^\s*[-–—]?\s*$|^\s*(?:aucun|none|n\/a|néant)\s*$/iu;
+const NAME_SHAPE = /^[\p{Lu}\p{N}][\p{L}\p{N}&'’.,() -]{0,59}$/u;
+/** "Microsoft Azure (hébergement, Irlande)" in a sentence. */
+const PROSE_ENTRY =
+  /(\p{Lu}[\p{L}\p{N}&'’.-]*(?:[ \t]\p{Lu}[\p{L}\p{N}&'’.-]*){0,3})[ \t]*\(([^,;()]{3,80})[,;][ \t]*([^()]{2,40})\)/gu;
+const ENTRY_SEPARATOR = /[ \t]+[–—-][ \t]+|[ \t]*:[ \t]+|[ \t]*;[ \t]*/;
+
+function clean(text: string): string {
+  return text
+    .replace(/\s+/g, " ")
+    .replace(/^[\s*_|]+|[\s*_|]+$/g, "")
+    .trim();
+}
+
+function isName(text: string): boolean {
+  return text.length >= 2 && NAME_SHAPE.test(text) && !PLACEHOLDER.test(text);
+}
+
+/** The sub-processors named by the agreement, without duplicates, in the order they appear. */
+export function subprocessorsOf(view: DocumentView): FoundSubprocessor[] {
+  const found: FoundSubprocessor[] = [];
+  const seen = new Set<string>();
+  const add = (entry: FoundSubprocessor) => {
+    const key = foldText(entry.name);
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.push(entry);
+  };
+  for (const table of view.structure.tables) for (const entry of fromTable(view, table)) add(entry);
+  for (const entry of fromLaidOutColumns(view)) add(entry);
+  for (const entry of fromListsAndProse(view)) add(entry);
+  return found;
+}
+
+interface Columns {
+  readonly name: number;
+  readonly activity: number | null;
+  readonly location: number | null;
+}
+
+function columnsOf(cells: readonly TableCell[]): Columns | null {
+  let name = -1;
+  let activity: number | null = null;
+  let location: number | null = null;
+  cells.forEach((cell, index) => {
+    const folded = foldText(cell.text);
+    if (location === null && LOCATION_COLUMN.test(folded)) location = index;
+    else if (name === -1 && NAME_COLUMN.test(folded)) name = index;
+    else if (activity === null && ACTIVITY_COLUMN.test(folded)) activity = index;
+  });
+  return name === -1 || (activity === null && location === null) ? null : { name, activity, location };
+}
+
+function headingBefore(view: DocumentView, position: number): string {
+  let title = "";
+  for (const heading of view.structure.headings) {
+    if (heading.start > position) break;
+    title = view.folded.slice(heading.start, heading.end);
+  }
+  return title;
+}
+
+function fromTable(view: DocumentView, table: Table): FoundSubprocessor[] {
+  const header = table.header ?? table.rows[0] ?? null;
+  if (header === null) return [];
+  const columns = columnsOf(header);
+  if (columns === null) return [];
+  const headerText = foldText(header.map((cell) => cell.text).join(" "));
+  const context = `${headerText} ${headingBefore(view, table.start)}`;
+  if (!SUBPROCESSOR.test(context) && !LIST_CONTEXT.test(context)) return [];
+  const rows = table.header === null ? table.rows.slice(1) : table.rows;
+  const entries: FoundSubprocessor[] = [];
+  for (const row of rows) {
+    const name = clean(row[columns.name]?.text ?? "");
+    if (!isName(name)) continue;
+    const cell = (index: number | null) => {
+      if (index === null) return null;
+      const text = clean(row[index]?.text ?? "");
+      return text === "" || PLACEHOLDER.test(text) ? null : text;
+    };
+    entries.push({ name, activity: cell(columns.activity), location: cell(columns.location) });
+  }
+  return entries;
+}
+
+/**
+ * Columns that a PDF extraction laid out as lines: under a heading that lists sub-processors, a header
+ * line names the columns, then each row starts a line ("Name LOCATION Activity") and wrapped cells carry
+ * on the lines below.
+ */
+function fromLaidOutColumns(view: DocumentView): FoundSubprocessor[] {
+  const entries: FoundSubprocessor[] = [];
+  const headings = view.structure.headings;
+  headings.forEach((heading, index) => {
+    const title = view.folded.slice(heading.start, heading.end);
+    if (!LIST_CONTEXT.test(title)) return;
+    const end = headings[index + 1]?.start ?? view.text.length;
+    const lines = view.text
+      .slice(heading.end, end)
+      .split("\n")
+      .map(clean)
+      .filter((l) => l !== "");
+    const headerAt = lines.findIndex((line) => {
+      const folded = foldText(line);
+      return NAME_COLUMN.test(folded) && LOCATION_COLUMN.test(folded);
+    });
+    if (headerAt === -1) return;
+    const header = foldText(lines[headerAt] as string);
+    const locationFirst =
+      header.search(LOCATION_COLUMN) < header.search(ACTIVITY_COLUMN) ||
+      header.search(ACTIVITY_COLUMN) === -1;
+    let current: { name: string; activity: string[]; location: string } | null = null;
+    const flush = () => {
+      if (current !== null && isName(current.name)) {
+        const activity = clean(current.activity.join(" "));
+        entries.push({
+          name: current.name,
+          activity: activity === "" ? null : activity,
+          location: current.location,
+        });
+      }
+      current = null;
+    };
+    for (const line of lines.slice(headerAt + 1)) {
+      const location = LOCATION_IN_LINE.exec(line);
+      if (location !== null && location.index > 0) {
+        flush();
+        const name = clean(line.slice(0, location.index));
+        const rest = clean(line.slice(location.index + (location[1] as string).length));
+        const place = clean(location[1] as string);
+        current = locationFirst
+          ? { name, activity: rest === "" ? [] : [rest], location: place }
+          : { name, activity: [], location: place };
+        continue;
+      }
+      if (current === null) continue;
+      (current as { activity: string[] }).activity.push(line);
+    }
+    flush();
+  });
+  return entries;
+}
+
+function inListContext(sentence: SentenceView): boolean {
+  return (
+    LIST_CONTEXT.test(sentence.heading) ||
+    LIST_CONTEXT.test(sentence.leadIn) ||
+    (SUBPROCESSOR.test(sentence.leadIn) && /:\s*$/.test(sentence.leadIn))
+  );
+}
+
+function fromListsAndProse(view: DocumentView): FoundSubprocessor[] {
+  const entries: FoundSubprocessor[] = [];
+  for (const sentence of view.sentences) {
+    if (sentence.inTable) continue;
+    const text = sentence.sentence.text;
+    if (sentence.inList && inListContext(sentence)) {
+      const parts = text
+        .split(ENTRY_SEPARATOR)
+        .map(clean)
+        .filter((p) => p !== "");
+      const name = parts[0] ?? "";
+      const locationPart = parts.slice(1).find((p) => LOCATION_ANYWHERE.test(p) && p.length <= 40);
+      const nameLocation = /^(.*?)[ \t]*\(([^()]+)\)$/.exec(name);
+      let finalName = name;
+      let location = locationPart ?? null;
+      if (nameLocation !== null && LOCATION_ANYWHERE.test(nameLocation[2] as string)) {
+        finalName = clean(nameLocation[1] as string);
+        location = clean(nameLocation[2] as string);
+      }
+      if (!isName(finalName) || (parts.length < 2 && location === null)) continue;
+      const activity = parts.slice(1).find((p) => p !== locationPart) ?? null;
+      entries.push({ name: finalName, activity, location });
+      continue;
+    }
+    if (!SUBPROCESSOR.test(sentence.folded) && !LIST_CONTEXT.test(sentence.heading)) continue;
+    PROSE_ENTRY.lastIndex = 0;
+    for (let m = PROSE_ENTRY.exec(text); m !== null; m = PROSE_ENTRY.exec(text)) {
+      const name = clean(m[1] as string);
+      const first = clean(m[2] as string);
+      const second = clean(m[3] as string);
+      if (!isName(name)) continue;
+      if (LOCATION_ANYWHERE.test(second)) entries.push({ name, activity: first, location: second });
+      else if (LOCATION_ANYWHERE.test(first)) entries.push({ name, activity: second, location: first });
+    }
+  }
+  return entries;
+}

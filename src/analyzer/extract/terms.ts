@@ -1,0 +1,417 @@
+// Attributes every period an agreement states to the term it bounds, by the words around it (its
+// clause, its sentence, the lead-in of its list, its headings), and keeps the binding one per term.
+
+import type { Duration } from "../../domain/duration.js";
+import { findDurations } from "../../domain/duration-parser.js";
+import type { TermId } from "../../domain/terms.js";
+import type { DocumentKind, FoundTerm } from "../analysis.js";
+import { type DocumentView, type SentenceView, sentenceAt } from "./document-view.js";
+import { spaced } from "./folded-text.js";
+import {
+  ANNEX,
+  ASSIST,
+  AUDIT,
+  AUTHORITY,
+  BACKUP,
+  BILLING,
+  BREACH,
+  CHANGE,
+  CONFIDENTIALITY,
+  CONTROLLER,
+  CORRECTIVE,
+  DATA_SUBJECT_REQUEST,
+  DELETE,
+  END_OF_CONTRACT,
+  FORWARD,
+  INCIDENT,
+  JOINT_CONTROLLERS,
+  LOGS,
+  NON_COMPLIANCE,
+  NOTIFY,
+  OBJECTION,
+  ON_REQUEST,
+  PRIOR_NOTICE,
+  RECEIVED,
+  RECTIFY,
+  RETENTION,
+  RETURN,
+  STATUTE_WORDING,
+  SUBPROCESSOR,
+  SURVIVAL,
+  TERMINATION,
+  TERMINATION_FOR_CAUSE,
+} from "./legal-vocabulary.js";
+
+/** What the term rules know about the whole document. */
+export interface TermContext {
+  readonly kind: DocumentKind;
+  /** The processor's role words, plus its name when the agreement gives one. */
+  readonly processor: RegExp;
+}
+
+/** Where a word was found, from the period's own clause outwards. */
+interface Places {
+  readonly local: string;
+  readonly sentence: string;
+  readonly leadIn: string;
+  readonly heading: string;
+  readonly outer: string;
+}
+
+const IN_CLAUSE = 4;
+const IN_SENTENCE = 3;
+const IN_LEAD_IN = 3;
+const IN_HEADING = 2;
+const IN_OUTER_HEADING = 1;
+
+/** How strongly `pattern` ties to the period: 4 in its clause … 1 in an outer heading, 0 absent. */
+function anywhere(pattern: RegExp, places: Places): number {
+  if (pattern.test(places.local)) return IN_CLAUSE;
+  if (pattern.test(places.sentence)) return IN_SENTENCE;
+  if (pattern.test(places.leadIn)) return IN_LEAD_IN;
+  if (pattern.test(places.heading)) return IN_HEADING;
+  if (pattern.test(places.outer)) return IN_OUTER_HEADING;
+  return 0;
+}
+
+/** Like `anywhere`, but only the period's clause, its sentence and its list's lead-in count. */
+function nearby(pattern: RegExp, places: Places): number {
+  if (pattern.test(places.local)) return IN_CLAUSE;
+  if (pattern.test(places.sentence)) return IN_SENTENCE;
+  if (pattern.test(places.leadIn)) return IN_LEAD_IN;
+  return 0;
+}
+
+/** Only the period's clause and its sentence. */
+function inSentence(pattern: RegExp, places: Places): number {
+  if (pattern.test(places.local)) return IN_CLAUSE;
+  if (pattern.test(places.sentence)) return IN_SENTENCE;
+  return 0;
+}
+
+type Scorer = (places: Places, context: TermContext) => number;
+
+/** Which of several stated periods binds when they score alike: the shortest deadline, the longest notice. */
+type Binding = "shortest" | "longest";
+
+interface TermRule {
+  readonly id: TermId;
+  readonly binding: Binding;
+  readonly score: Scorer;
+}
+
+const OTHER_PARTY = spaced(
+  /\bl'autre partie\b|\bles autres parties\b|\bother part(?:y|ies)\b|\beach other\b|\bmutuellement\b/,
+);
+const CERTIFICATE = spaced(/\battestation\b|\bcertifica\w*/);
+const OVERWRITE = spaced(/\becras\w*|\boverwrit\w*|\brotation\b|\bcycle\b/);
+const BEFORE = spaced(/\bavant\b|\bbefore\b/);
+
+function processorFound(places: Places, context: TermContext): number {
+  return anywhere(context.processor, places);
+}
+
+function isJointSetting(context: TermContext): boolean {
+  return context.kind === "joint_controller_agreement" || context.kind === "contracting_kit";
+}
+
+const RULES: readonly TermRule[] = [
+  {
+    // GDPR Art. 33(2): the processor notifies the controller of a breach.
+    id: "breach_notification_to_controller",
+    binding: "shortest",
+    score: (places, context) => {
+      const breach = nearby(BREACH, places) || (anywhere(BREACH, places) > 0 ? 1 : 0);
+      if (breach === 0 || inSentence(NOTIFY, places) === 0) return 0;
+      if (AUTHORITY.test(places.local)) return 0;
+      const processor = processorFound(places, context);
+      // In a joint-controller setting only the processor's clause speaks of the processor's notice.
+      if (processor === 0 && context.kind !== "dpa" && context.kind !== "unknown") return 0;
+      return 2 + breach + (processor > 0 ? 1 : 0) + (inSentence(CONTROLLER, places) > 0 ? 1 : 0);
+    },
+  },
+  {
+    // GDPR Art. 33(1): the controller notifies the supervisory authority.
+    id: "breach_notification_to_authority",
+    binding: "shortest",
+    score: (places) => {
+      if (!AUTHORITY.test(places.local) || inSentence(NOTIFY, places) === 0) return 0;
+      const breach = anywhere(BREACH, places);
+      return breach === 0 ? 0 : 4 + breach;
+    },
+  },
+  {
+    // GDPR Art. 26: joint controllers agree how they alert one another.
+    id: "incident_alert_between_controllers",
+    binding: "shortest",
+    score: (places, context) => {
+      if (!isJointSetting(context)) return 0;
+      const incident = Math.max(nearby(BREACH, places), nearby(INCIDENT, places));
+      if (incident === 0 || inSentence(NOTIFY, places) === 0 || AUTHORITY.test(places.local)) return 0;
+      if (nearby(context.processor, places) > 0 || context.processor.test(places.heading)) return 0;
+      const between = nearby(OTHER_PARTY, places) > 0 || anywhere(JOINT_CONTROLLERS, places) > 0 ? 1 : 0;
+      return 2 + incident + between;
+    },
+  },
+  {
+    // GDPR Art. 28(3)(e): a request the processor receives goes to the controller.
+    id: "dsr_forwarding_to_controller",
+    binding: "shortest",
+    score: (places, context) => {
+      const request = anywhere(DATA_SUBJECT_REQUEST, places);
+      if (request === 0 || inSentence(FORWARD, places) === 0) return 0;
+      const processor = processorFound(places, context);
+      if (processor === 0 && context.kind !== "dpa" && context.kind !== "unknown") return 0;
+      return 2 + request + (inSentence(RECEIVED, places) > 0 ? 2 : 0) + (processor > 0 ? 1 : 0);
+    },
+  },
+  {
+    // GDPR Art. 28(3)(e): the processor helps the controller answer a request.
+    id: "dsr_assistance",
+    binding: "shortest",
+    score: (places, context) => {
+      const request = anywhere(DATA_SUBJECT_REQUEST, places);
+      if (request === 0 || inSentence(ASSIST, places) === 0) return 0;
+      if (inSentence(FORWARD, places) > 0 && inSentence(RECEIVED, places) > 0) return 0;
+      const processor = processorFound(places, context);
+      if (processor === 0 && context.kind !== "dpa" && context.kind !== "unknown") return 0;
+      return 2 + request + (processor > 0 ? 1 : 0);
+    },
+  },
+  {
+    // GDPR Art. 16, 17 and 28(3)(a): deleting or correcting data on the controller's instruction.
+    id: "data_deletion_on_request",
+    binding: "shortest",
+    score: (places) => {
+      const act = Math.max(inSentence(DELETE, places), inSentence(RECTIFY, places));
+      if (act === 0 || inSentence(ON_REQUEST, places) === 0) return 0;
+      if (END_OF_CONTRACT.test(places.local) || BACKUP.test(places.local)) return 0;
+      return 2 + act;
+    },
+  },
+  {
+    // GDPR Art. 28(3)(g): delete or return everything at the end of the service.
+    id: "deletion_after_termination",
+    binding: "shortest",
+    score: (places) => {
+      const act = Math.max(anywhere(DELETE, places), anywhere(RETURN, places));
+      const end = Math.max(nearby(END_OF_CONTRACT, places), anywhere(END_OF_CONTRACT, places) > 0 ? 1 : 0);
+      if (act === 0 || end === 0 || BACKUP.test(places.local)) return 0;
+      if (ON_REQUEST.test(places.local) && !END_OF_CONTRACT.test(places.local)) return 0;
+      return 2 + act + end - (CERTIFICATE.test(places.local) ? 2 : 0);
+    },
+  },
+  {
+    id: "backup_deletion",
+    binding: "longest",
+    score: (places) => {
+      const backup = inSentence(BACKUP, places);
+      if (backup === 0) return 0;
+      const fate = Math.max(
+        inSentence(DELETE, places),
+        inSentence(RETENTION, places),
+        inSentence(OVERWRITE, places),
+      );
+      return fate === 0 ? 0 : 2 + backup;
+    },
+  },
+  {
+    // GDPR Art. 28(3)(h): audits, with the notice the controller gives.
+    id: "audit_notice",
+    binding: "longest",
+    score: (places) => {
+      const audit = anywhere(AUDIT, places);
+      if (audit === 0 || inSentence(PRIOR_NOTICE, places) === 0 || CORRECTIVE.test(places.local)) return 0;
+      return 2 + audit + 2;
+    },
+  },
+  {
+    id: "corrective_action_plan",
+    binding: "shortest",
+    score: (places) => {
+      const corrective = Math.max(nearby(CORRECTIVE, places), CORRECTIVE.test(places.heading) ? 1 : 0);
+      if (corrective === 0) return 0;
+      const finding = Math.max(anywhere(AUDIT, places), anywhere(NON_COMPLIANCE, places));
+      return finding === 0 ? 0 : 2 + corrective + finding;
+    },
+  },
+  {
+    id: "termination_notice",
+    binding: "longest",
+    score: (places) => {
+      const termination = nearby(TERMINATION, places);
+      if (termination === 0) return 0;
+      if (inSentence(PRIOR_NOTICE, places) === 0 && inSentence(BEFORE, places) === 0) return 0;
+      if (TERMINATION_FOR_CAUSE.test(places.sentence) || TERMINATION_FOR_CAUSE.test(places.leadIn)) return 0;
+      return 2 + termination + 1;
+    },
+  },
+  {
+    // GDPR Art. 28(2): the controller's window to object to a new or replaced sub-processor.
+    id: "subprocessor_objection_period",
+    binding: "longest",
+    score: (places) => {
+      const subprocessor = anywhere(SUBPROCESSOR, places);
+      const objection = inSentence(OBJECTION, places);
+      return subprocessor === 0 || objection === 0 ? 0 : 2 + subprocessor + objection;
+    },
+  },
+  {
+    // Clause 7.7 of the Commission's SCCs (Decision 2021/915): notice before the annexes change.
+    id: "annex_update_notice",
+    binding: "longest",
+    score: (places) => {
+      if (inSentence(PRIOR_NOTICE, places) === 0 || OBJECTION.test(places.local)) return 0;
+      const change = nearby(CHANGE, places);
+      if (change === 0) return 0;
+      if (nearby(ANNEX, places) > 0) return 2 + change + 2;
+      const subprocessor = nearby(SUBPROCESSOR, places);
+      return subprocessor === 0 ? 0 : 1 + change;
+    },
+  },
+  {
+    id: "confidentiality_survival",
+    binding: "longest",
+    score: (places) => {
+      const confidentiality = anywhere(CONFIDENTIALITY, places);
+      const survival = inSentence(SURVIVAL, places);
+      return confidentiality === 0 || survival === 0 ? 0 : 2 + confidentiality + survival;
+    },
+  },
+  {
+    id: "log_retention",
+    binding: "longest",
+    score: (places) => {
+      const logs = inSentence(LOGS, places);
+      if (logs === 0 || BACKUP.test(places.local)) return 0;
+      const kept = Math.max(inSentence(RETENTION, places), inSentence(DELETE, places));
+      return kept === 0 ? 0 : 2 + logs;
+    },
+  },
+];
+
+/** The least score that attributes a period to a term. */
+const THRESHOLD = 5;
+/** A fixed period outranks a qualifier ("sans délai … au plus tard 48 heures") unless clearly weaker. */
+const FIXED_BONUS = 2;
+
+// Clause boundaries inside a sentence: a semicolon, a purpose ("afin de", "so that") handing the
+// period over to someone else, or a new subject naming a party.
+const CLAUSE_BREAK = spaced(
+  /;|\s(?:afin (?:de|d'|que|qu')|pour (?:lui|leur) permettre|de (?:maniere|facon|sorte) (?:a|que)|so as to|so that|in order to|to enable|to allow|enabling|allowing|(?:lui|leur) permettant|puis|then|tandis que|whereas|while)\b|\s(?:et|and|,)\s+(?=(?:le|la|l'|les|the|chaque|each)\s?(?:responsables?|controllers?|sous-traitants?|processors?|clients?|customers?|titulaires?|prestataires?|autorites?|authorit)\b)/g,
+);
+
+function clauseBreaks(folded: string): number[] {
+  const breaks: number[] = [];
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(folded); m !== null; m = CLAUSE_BREAK.exec(folded)) breaks.push(m.index);
+  return breaks;
+}
+
+function clauseAround(folded: string, breaks: readonly number[], from: number, to: number): string {
+  let start = 0;
+  let end = folded.length;
+  for (const position of breaks) {
+    if (position < from) start = position;
+    else if (position >= to) {
+      end = position;
+      break;
+    }
+  }
+  return folded.slice(start, end);
+}
+
+interface Candidate {
+  readonly term: TermId;
+  readonly rank: number;
+  readonly duration: Duration;
+  readonly view: SentenceView;
+  readonly position: number;
+}
+
+/** Hours a period lasts at least, to compare periods of different units. */
+export function minimumHours(duration: Duration): number {
+  if (!("amount" in duration)) return 0;
+  const perUnit = { hours: 1, days: 24, working_days: 24, weeks: 168, months: 672, years: 8760 } as const;
+  return duration.amount * perUnit[duration.unit];
+}
+
+function sentencePenalty(view: SentenceView): number {
+  let penalty = 0;
+  if (STATUTE_WORDING.test(view.folded)) penalty += 3;
+  if (view.inTable) penalty += 1;
+  if (BILLING.test(view.folded)) penalty += 2;
+  return penalty;
+}
+
+/** Every duration term the agreement sets, each with the sentence that sets it. */
+export function extractTerms(view: DocumentView, context: TermContext): Partial<Record<TermId, FoundTerm>> {
+  const candidates: Candidate[] = [];
+  const breaksBySentence = new Map<number, number[]>();
+  for (const match of findDurations(view.text)) {
+    const index = sentenceAt(view, match.index);
+    if (index === -1) continue;
+    const sentenceView = view.sentences[index] as SentenceView;
+    let breaks = breaksBySentence.get(index);
+    if (breaks === undefined) {
+      breaks = clauseBreaks(sentenceView.folded);
+      breaksBySentence.set(index, breaks);
+    }
+    const from = match.index - sentenceView.sentence.start;
+    const places: Places = {
+      local: clauseAround(sentenceView.folded, breaks, from, from + match.text.length),
+      sentence: sentenceView.folded,
+      leadIn: sentenceView.leadIn,
+      heading: sentenceView.heading,
+      outer: sentenceView.outerHeadings,
+    };
+    let best: { term: TermId; score: number } | null = null;
+    for (const rule of RULES) {
+      const score = rule.score(places, context);
+      if (score > 0 && (best === null || score > best.score)) best = { term: rule.id, score };
+    }
+    if (best === null) continue;
+    const score = best.score - sentencePenalty(sentenceView);
+    if (score < THRESHOLD) continue;
+    candidates.push({
+      term: best.term,
+      rank: score + ("amount" in match.duration ? FIXED_BONUS : 0),
+      duration: match.duration,
+      view: sentenceView,
+      position: match.index,
+    });
+  }
+  const found: Partial<Record<TermId, FoundTerm>> = {};
+  for (const rule of RULES) {
+    const chosen = bindingCandidate(
+      candidates.filter((c) => c.term === rule.id),
+      rule.binding,
+    );
+    if (chosen === undefined) continue;
+    const duration = chosen.duration;
+    found[rule.id] = {
+      amount: "amount" in duration ? duration.amount : null,
+      unit: "amount" in duration ? duration.unit : null,
+      qualifier: "qualifier" in duration ? duration.qualifier : null,
+      quote: chosen.view.sentence.text,
+      offset: chosen.view.sentence.start,
+    };
+  }
+  return found;
+}
+
+function bindingCandidate(candidates: readonly Candidate[], binding: Binding): Candidate | undefined {
+  let chosen: Candidate | undefined;
+  for (const candidate of candidates) {
+    if (chosen === undefined || outranks(candidate, chosen, binding)) chosen = candidate;
+  }
+  return chosen;
+}
+
+function outranks(a: Candidate, b: Candidate, binding: Binding): boolean {
+  if (a.rank !== b.rank) return a.rank > b.rank;
+  const hoursA = minimumHours(a.duration);
+  const hoursB = minimumHours(b.duration);
+  if (hoursA !== hoursB) return binding === "shortest" ? hoursA < hoursB : hoursA > hoursB;
+  return a.position < b.position;
+}
