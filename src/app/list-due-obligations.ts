@@ -32,8 +32,10 @@ export interface ListDueObligationsOptions {
   readonly input: {
     /** ISO date (start of that day in the holder's zone, or Paris) or date-time with offset. */
     readonly before?: string;
-    /** Name, UAI, SIREN/SIRET or BCE of the holder. */
+    /** Name, UAI, SIREN/SIRET or BCE of an organisation: the duties it holds and those owed to it. */
     readonly organisation?: string;
+    /** With `organisation`: only the duties it holds (default false). */
+    readonly heldOnly?: boolean;
     readonly limit?: number;
   };
   readonly now: number;
@@ -69,7 +71,12 @@ export async function listDueObligations({
       });
     }
   }
-  const obligations = await repositories.obligations.due({ before, holderId, limit: input.limit });
+  const obligations = await repositories.obligations.due({
+    before,
+    holderId,
+    alsoOwedTo: !input.heldOnly,
+    limit: input.limit,
+  });
   const ids = new Set<string>();
   for (const o of obligations) {
     ids.add(o.holderId);

@@ -27,13 +27,13 @@ export function registerObligationsCommand(program: Command, context: CliContext
       say("seulement celles que doit cette organisation", "only those this organisation owes"),
     )
     .option("--json", say("sortie JSON", "JSON output"))
-    .action(async (options: { before?: string; org?: string; json?: boolean }) => {
+    .action(async (options: { before?: string; org?: string; owedBy?: boolean; json?: boolean }) => {
       const now = Date.now();
       const list = await withRegister(context, (register, actor) =>
         listDueObligations({
           register,
           actor,
-          input: { before: options.before, organisation: options.org },
+          input: { before: options.before, organisation: options.org, heldOnly: options.owedBy },
           now,
         }),
       );

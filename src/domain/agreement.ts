@@ -22,7 +22,13 @@ export interface Party {
 export type Provenance =
   | { readonly kind: "generated"; readonly template: string }
   | { readonly kind: "typed"; readonly by: string; readonly at: number }
-  | { readonly kind: "analysed"; readonly sha256: string; readonly quote: string; readonly offset: number };
+  | {
+      readonly kind: "analysed";
+      readonly sha256: string;
+      /** The sentence that sets the term, and its offset in the extracted text; null when the analyzer gives none. */
+      readonly quote: string | null;
+      readonly offset: number | null;
+    };
 
 /** Keys of provenance: a duration term id, or one of the other terms of AgreementTerms. */
 export type TermKey =

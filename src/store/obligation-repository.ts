@@ -57,8 +57,10 @@ const INSERT_CHUNK = 1_500;
 export interface DueQuery {
   /** Only obligations due strictly before this instant. */
   readonly before?: number;
-  /** Only obligations this organisation holds. */
+  /** Only obligations this organisation holds… */
   readonly holderId?: string;
+  /** …or, with `alsoOwedTo`, those owed to it as well. */
+  readonly alsoOwedTo?: boolean;
   readonly limit?: number;
 }
 
@@ -103,13 +105,23 @@ export class ObligationRepository {
 
   /** Pending (open or late) obligations by due instant: one range scan of a partial index. */
   async due(query: DueQuery = {}): Promise<Obligation[]> {
+    const held = await this.pending("holder_id", query);
+    if (!query.alsoOwedTo || query.holderId === undefined) return held.map(obligationFromRow);
+    // Two index range scans merged here, rather than an OR that would defeat both partial indexes.
+    const owed = (await this.pending("counterparty_id", query)).filter((r) => r.holder_id !== query.holderId);
+    const merged = [...held, ...owed].sort(
+      (a, b) => a.due - b.due || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+    return (query.limit !== undefined ? merged.slice(0, query.limit) : merged).map(obligationFromRow);
+  }
+
+  private async pending(column: "holder_id" | "counterparty_id", query: DueQuery) {
     let q = this.db.selectFrom("obligations").selectAll().where("tenant_id", "=", this.tenant).where(PENDING);
-    if (query.holderId !== undefined) q = q.where("holder_id", "=", query.holderId);
+    if (query.holderId !== undefined) q = q.where(column, "=", query.holderId);
     if (query.before !== undefined) q = q.where("due", "<", query.before);
     q = q.orderBy("due").orderBy("id");
     if (query.limit !== undefined) q = q.limit(query.limit);
-    const rows = await q.execute();
-    return rows.map(obligationFromRow);
+    return q.execute();
   }
 
   async forAgreement(agreementId: string): Promise<Obligation[]> {

@@ -3,11 +3,15 @@
 import type { Migration, MigrationProvider } from "kysely";
 import type { Engine } from "../engine.js";
 import { registerMigration } from "./0001-register.js";
+import { obligationsByCounterparty } from "./0002-obligations-by-counterparty.js";
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { "0001-register": registerMigration(engine) };
+      return {
+        "0001-register": registerMigration(engine),
+        "0002-obligations-by-counterparty": obligationsByCounterparty,
+      };
     },
   };
 }
