@@ -32,6 +32,22 @@ export class TextLayout {
   private headingDepth = 0;
   /** Just after a list marker: a paragraph opening inside the item must not split it from its marker. */
   private atItemStart = false;
+  /** A paragraph break owed before the next text, dropped when a list item or heading comes first. */
+  private pendingBreak = false;
+
+  private emit(value: string): void {
+    if (this.pendingBreak) {
+      this.out.push("\n\n");
+      this.pendingBreak = false;
+    }
+    this.out.push(value);
+  }
+
+  /** Starts a new block with its own separator, in place of any paragraph break owed. */
+  private emitBlock(value: string): void {
+    this.pendingBreak = false;
+    this.out.push(value);
+  }
 
   /** Adds running text; the caller has already collapsed white space where the format wants it. */
   text(value: string): void {
@@ -46,7 +62,8 @@ export class TextLayout {
       table.cell?.push(value);
       return;
     }
-    this.out.push(this.headingDepth > 0 ? value.replace(/\n/g, " ") : value);
+    if (this.pendingBreak && value.trim() === "") return;
+    this.emit(this.headingDepth > 0 ? value.replace(/\n/g, " ") : value);
   }
 
   /** A line break inside a paragraph. */
@@ -57,7 +74,8 @@ export class TextLayout {
   /** A boundary between blocks (paragraphs, divisions). */
   paragraph(): void {
     if (this.atItemStart) return;
-    this.text(this.inTable ? " " : "\n\n");
+    if (this.inTable) this.text(" ");
+    else this.pendingBreak = true;
   }
 
   startHeading(level: number): void {
@@ -65,7 +83,7 @@ export class TextLayout {
       this.text(" ");
       return;
     }
-    this.out.push(`\n\n${"#".repeat(Math.min(Math.max(level, 1), 6))} `);
+    this.emitBlock(`\n\n${"#".repeat(Math.min(Math.max(level, 1), 6))} `);
     this.headingDepth++;
   }
 
@@ -75,10 +93,11 @@ export class TextLayout {
       return;
     }
     this.headingDepth = Math.max(0, this.headingDepth - 1);
-    this.out.push("\n\n");
+    this.pendingBreak = true;
   }
 
   startList(ordered: boolean, start = 1): void {
+    if (!this.inTable) this.emitBlock("\n\n");
     this.lists.push({ ordered, counter: start - 1 });
   }
 
@@ -98,7 +117,7 @@ export class TextLayout {
       list.counter++;
       marker = `${list.counter}.`;
     }
-    this.out.push(`\n${marker} `);
+    this.emitBlock(`\n${marker} `);
     this.atItemStart = true;
   }
 
@@ -183,7 +202,7 @@ export class TextLayout {
     }
     this.endCell();
     const table = this.tables.pop();
-    if (table !== undefined) this.out.push(renderTable(table.rows));
+    if (table !== undefined) this.emitBlock(renderTable(table.rows));
   }
 
   private get inTable(): boolean {

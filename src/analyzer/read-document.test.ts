@@ -1,0 +1,284 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { strToU8, zipSync } from "fflate";
+import iconv from "iconv-lite";
+import { afterAll, describe, expect, it } from "vitest";
+import { type Block, docx, odt, pdf } from "../../test/fixtures/analyzer/documents.js";
+import { Art28Error } from "../domain/error.js";
+import { MAX_DOCUMENT_BYTES, readDocument, readDocumentBytes } from "./read-document.js";
+import { structureOf } from "./structure.js";
+
+const AGREEMENT: readonly Block[] = [
+  { heading: "Article 1 – Objet" },
+  { paragraph: "Le sous-traitant notifie toute violation de données dans un délai de 48 heures." },
+  { list: ["traiter les données sur instruction ;", "garantir leur confidentialité."] },
+  {
+    table: [
+      ["Nom", "Activité", "Pays"],
+      ["Hébergeur Alpha", "Hébergement", "France"],
+      ["Courriel Beta", "Envoi de courriels", "Irlande"],
+    ],
+    header: true,
+  },
+];
+
+const directory = mkdtempSync(join(tmpdir(), "art28-read-"));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+async function failure(promise: Promise<unknown>): Promise<Art28Error> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(Art28Error);
+    return error as Art28Error;
+  }
+  throw new Error("expected the read to fail");
+}
+
+function utf8(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text, "utf8"));
+}
+
+describe("readDocumentBytes: text formats", () => {
+  it("reads plain text, normalises it and hashes the bytes", async () => {
+    const bytes = utf8("Article 1 – Objet\r\n\r\nLe sous-trai-\r\ntant notifie\u00A0sans délai.");
+    const extracted = await readDocumentBytes(bytes, "accord.txt");
+    expect(extracted).toEqual({
+      text: "Article 1 – Objet\n\nLe sous-traitant notifie sans délai.",
+      format: "txt",
+      encodingRepaired: false,
+      sha256: "",
+      ...{ sha256: extracted.sha256 },
+    });
+    expect(extracted.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(extracted.sha256).toBe((await readDocumentBytes(bytes, "autre-nom.txt")).sha256);
+  });
+
+  it("repairs Mac Roman mojibake and says so", async () => {
+    const extracted = await readDocumentBytes(
+      utf8("Protection des Donn√©es √† caract√®re personnel"),
+      "a.txt",
+    );
+    expect(extracted.text).toBe("Protection des Données à caractère personnel");
+    expect(extracted.encodingRepaired).toBe(true);
+  });
+
+  it("reads Windows-1252 files", async () => {
+    const bytes = iconv.encode("Délai de notification : 48 heures – sans frais.", "windows-1252");
+    expect((await readDocumentBytes(bytes, "a.txt")).text).toBe(
+      "Délai de notification : 48 heures – sans frais.",
+    );
+  });
+
+  it("strips Markdown emphasis and links but keeps headings, lists and tables", async () => {
+    const markdown =
+      "# Accord\n\n> **Version** : 1.0\n\nVoir [l'annexe](#annexe) et **48 heures**.\n\n- un\n\n| a | b |\n|---|---|\n| c | d |\n\n---\n";
+    const extracted = await readDocumentBytes(utf8(markdown), "accord.md");
+    expect(extracted.format).toBe("md");
+    expect(extracted.text).toBe(
+      "# Accord\n\nVersion : 1.0\n\nVoir l'annexe et 48 heures.\n\n- un\n\n| a | b |\n|---|---|\n| c | d |",
+    );
+  });
+
+  it("recognises Markdown saved as .txt by its content", async () => {
+    const markdown = "# Accord\n\n## 1. Objet\n\nTexte **important** et [lien](http://exemple.fr).\n";
+    expect((await readDocumentBytes(utf8(markdown), "accord.txt")).format).toBe("md");
+  });
+
+  it("reads HTML: declared charset, headings, lists, tables, and no scripts or styles", async () => {
+    const html = `<!DOCTYPE html><html><head><meta charset="windows-1252"><title>T</title><style>p{}</style></head>
+      <body><h2>Article 3 &ndash; Sous-traitance</h2><p>Le prestataire   informe<br>le client.</p>
+      <script>alert(1)</script><ol><li><p>premier ;</p></li><li>second.</li></ol>
+      <table><thead><tr><th>Nom</th><th>Pays</th></tr></thead><tbody><tr><td>Alpha</td><td>Fran\xe7e</td></tr></tbody></table></body></html>`;
+    const extracted = await readDocumentBytes(iconv.encode(html, "latin1"), "page.html");
+    expect(extracted.format).toBe("html");
+    expect(extracted.text).toBe(
+      "## Article 3 – Sous-traitance\n\nLe prestataire informe\nle client.\n\n1. premier ;\n2. second.\n\n| Nom | Pays |\n| --- | --- |\n| Alpha | Françe |",
+    );
+    const structure = structureOf(extracted.text);
+    expect(structure.headings).toMatchObject([{ number: "3", title: "Sous-traitance" }]);
+    expect(structure.tables[0]?.header?.map((cell) => cell.text)).toEqual(["Nom", "Pays"]);
+  });
+
+  it("recognises HTML by its markup whatever the file is called", async () => {
+    expect((await readDocumentBytes(utf8("<html><body><p>Bonjour</p></body></html>"), "a.txt")).format).toBe(
+      "html",
+    );
+  });
+});
+
+describe("readDocumentBytes: DOCX, ODT and PDF", () => {
+  it("reads DOCX headings, paragraphs, lists and tables", async () => {
+    const extracted = await readDocumentBytes(docx(AGREEMENT), "accord.docx");
+    expect(extracted.format).toBe("docx");
+    const structure = structureOf(extracted.text);
+    expect(structure.headings).toMatchObject([{ number: "1", title: "Objet" }]);
+    expect(structure.sentences.map((sentence) => sentence.text)).toContain(
+      "Le sous-traitant notifie toute violation de données dans un délai de 48 heures.",
+    );
+    expect(structure.lists.map((item) => item.text)).toEqual([
+      "traiter les données sur instruction ;",
+      "garantir leur confidentialité.",
+    ]);
+    expect(structure.tables[0]?.header?.map((cell) => cell.text)).toEqual(["Nom", "Activité", "Pays"]);
+    expect(structure.tables[0]?.rows.map((row) => row[0]?.text)).toEqual([
+      "Hébergeur Alpha",
+      "Courriel Beta",
+    ]);
+  });
+
+  it("reads ODT headings, paragraphs, lists and tables", async () => {
+    const extracted = await readDocumentBytes(odt(AGREEMENT), "accord.odt");
+    expect(extracted.format).toBe("odt");
+    const structure = structureOf(extracted.text);
+    expect(structure.headings).toMatchObject([{ number: "1", title: "Objet" }]);
+    expect(structure.lists.map((item) => item.text)).toEqual([
+      "traiter les données sur instruction ;",
+      "garantir leur confidentialité.",
+    ]);
+    expect(structure.tables[0]?.rows.map((row) => row.map((cell) => cell.text))).toEqual([
+      ["Hébergeur Alpha", "Hébergement", "France"],
+      ["Courriel Beta", "Envoi de courriels", "Irlande"],
+    ]);
+  });
+
+  it("reads the text layer of a PDF, page after page", async () => {
+    const bytes = pdf([
+      ["Article 2 - Violations", "Le sous-traitant notifie toute violation", "dans un délai de 48 heures."],
+      ["Article 3 - Audits"],
+    ]);
+    const extracted = await readDocumentBytes(bytes, "accord.pdf");
+    expect(extracted.format).toBe("pdf");
+    expect(extracted.text).toBe(
+      "Article 2 - Violations\nLe sous-traitant notifie toute violation\ndans un délai de 48 heures.\n\nArticle 3 - Audits",
+    );
+    expect(structureOf(extracted.text).sentences.map((sentence) => sentence.text)).toEqual([
+      "Le sous-traitant notifie toute violation\ndans un délai de 48 heures.",
+    ]);
+  });
+
+  it("detects the format by content when the extension lies", async () => {
+    expect(
+      (await readDocumentBytes(pdf([["Contrat de traitement des données."]]), "contrat.txt")).format,
+    ).toBe("pdf");
+    expect((await readDocumentBytes(docx(AGREEMENT), "contrat.odt")).format).toBe("docx");
+    expect((await readDocumentBytes(odt(AGREEMENT), "contrat")).format).toBe("odt");
+  });
+});
+
+describe("readDocumentBytes: refusals", () => {
+  it("refuses a password-protected PDF and says it is encrypted", async () => {
+    const bytes = pdf([["Texte confidentiel du contrat de traitement."]], { userPassword: "secret" });
+    const error = await failure(readDocumentBytes(bytes, "chiffre.pdf"));
+    expect(error.code).toBe("unreadable_input");
+    expect(error.text.fr).toMatch(/PDF chiffré/);
+    expect(error.text.en).toMatch(/encrypted PDF/);
+  });
+
+  it("refuses a PDF without a text layer and says so", async () => {
+    const error = await failure(readDocumentBytes(pdf([[], []]), "scan.pdf"));
+    expect(error.code).toBe("unreadable_input");
+    expect(error.text.en).toMatch(/without a text layer/);
+    expect(error.text.fr).toMatch(/sans couche texte/);
+  });
+
+  it("refuses a corrupt PDF", async () => {
+    const error = await failure(readDocumentBytes(utf8("%PDF-1.4\n1 0 obj << /Type /Catalog"), "abime.pdf"));
+    expect(error.code).toBe("unreadable_input");
+  });
+
+  it("refuses an encrypted ODT", async () => {
+    const error = await failure(readDocumentBytes(odt(AGREEMENT, { encrypted: true }), "chiffre.odt"));
+    expect(error.text.en).toMatch(/encrypted ODT/);
+  });
+
+  it("refuses a truncated archive as corrupt", async () => {
+    const whole = docx(AGREEMENT);
+    for (const length of [whole.length - 10, Math.floor(whole.length / 2), 30]) {
+      const error = await failure(readDocumentBytes(whole.subarray(0, length), "tronque.docx"));
+      expect(error.code).toBe("unreadable_input");
+      expect(error.text.en).toMatch(/corrupt/);
+    }
+  });
+
+  it("refuses an archive whose compressed data is damaged", async () => {
+    const bytes = odt(AGREEMENT);
+    const damaged = new Uint8Array(bytes);
+    const at = Buffer.from(damaged).indexOf("content.xml") + "content.xml".length;
+    damaged.fill(0xff, at, at + 40);
+    const error = await failure(readDocumentBytes(damaged, "abime.odt"));
+    expect(error.text.en).toMatch(/corrupt/);
+  });
+
+  it("refuses a zip bomb: an entry that inflates far beyond its compressed size", async () => {
+    const bomb = zipSync({
+      mimetype: [strToU8("application/vnd.oasis.opendocument.text"), { level: 0 }],
+      "META-INF/manifest.xml": strToU8("<manifest/>"),
+      "content.xml": [new Uint8Array(16 * 1024 * 1024).fill(0x20), { level: 9 }],
+    });
+    expect(bomb.length).toBeLessThan(100_000);
+    const error = await failure(readDocumentBytes(bomb, "bombe.odt"));
+    expect(error.code).toBe("unreadable_input");
+    expect(error.text.en).toMatch(/zip bomb/);
+  });
+
+  it("refuses an archive whose declared sizes add up beyond the limit", async () => {
+    const bytes = new Uint8Array(docx(AGREEMENT));
+    const view = new DataView(bytes.buffer);
+    // Raise the declared uncompressed size of every central directory entry (APPNOTE 4.3.12).
+    for (let at = 0; at + 4 <= bytes.length; at++) {
+      if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 0x7fffffff, true);
+    }
+    const error = await failure(readDocumentBytes(bytes, "bombe.docx"));
+    expect(error.text.en).toMatch(/zip bomb/);
+  });
+
+  it("refuses a ZIP archive that is no document, a .doc and an unknown binary as unsupported", async () => {
+    const zip = zipSync({ "photo.jpg": randomBytes(100) });
+    expect((await failure(readDocumentBytes(zip, "archive.zip"))).code).toBe("unsupported_format");
+    const doc = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...randomBytes(200)]);
+    const legacy = await failure(readDocumentBytes(doc, "ancien.doc"));
+    expect(legacy.code).toBe("unsupported_format");
+    expect(legacy.text.en).toMatch(/\.doc/);
+    const binary = new Uint8Array(512).map((_, i) => i % 7);
+    expect((await failure(readDocumentBytes(binary, "image.png"))).code).toBe("unsupported_format");
+  });
+
+  it("refuses a text file that claims to be a PDF", async () => {
+    const error = await failure(readDocumentBytes(utf8("Ceci n'est pas un PDF."), "faux.pdf"));
+    expect(error.code).toBe("unreadable_input");
+  });
+
+  it("refuses bytes over 50 MB", async () => {
+    const error = await failure(readDocumentBytes(new Uint8Array(MAX_DOCUMENT_BYTES + 1), "enorme.txt"));
+    expect(error.code).toBe("unreadable_input");
+    expect(error.text.fr).toMatch(/50 Mo/);
+  });
+});
+
+describe("readDocument", () => {
+  it("reads a file from disk under its own name", async () => {
+    const path = join(directory, "accord.md");
+    writeFileSync(path, "# Accord\n\n## 1. Objet\n\nLe **sous-traitant** notifie.\n");
+    expect(await readDocument(path)).toMatchObject({
+      format: "md",
+      text: "# Accord\n\n## 1. Objet\n\nLe sous-traitant notifie.",
+    });
+  });
+
+  it("refuses a file over 50 MB before reading it", async () => {
+    const path = join(directory, "enorme.txt");
+    writeFileSync(path, "");
+    truncateSync(path, MAX_DOCUMENT_BYTES + 1024 * 1024);
+    const error = await failure(readDocument(path));
+    expect(error.code).toBe("unreadable_input");
+    expect(error.text.en).toBe("file too large: 51.0 MB, over the 50 MB limit");
+  });
+
+  it("says when a file does not exist or is a directory", async () => {
+    expect((await failure(readDocument(join(directory, "absent.pdf")))).code).toBe("not_found");
+    expect((await failure(readDocument(directory))).code).toBe("unreadable_input");
+  });
+});
