@@ -1,11 +1,12 @@
 // `art28 agreements import|list|show`: agreements in the register, read from their documents or typed in.
 
 import type { Command } from "commander";
+import { importAgreement } from "../app/import-agreement.js";
 import { listAgreements } from "../app/list-agreements.js";
 import { showAgreement } from "../app/show-agreement.js";
 import { agreementStatusLabel, type PartyRole, type Provenance } from "../domain/agreement.js";
 import { calendarFor } from "../domain/calendar.js";
-import { formatDuration } from "../domain/duration.js";
+import { type Duration, formatDuration } from "../domain/duration.js";
 import { epochDayToIso } from "../domain/epoch-day.js";
 import { formatInstant } from "../domain/instant.js";
 import { TERM_IDS } from "../domain/terms.js";
@@ -25,6 +26,80 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
     .command("agreements")
     .description(
       say("les accords du registre (art. 26 et 28 RGPD)", "agreements in the register (GDPR Art. 26 and 28)"),
+    );
+
+  agreements
+    .command("import")
+    .description(
+      say(
+        "lit un accord (txt, md, html, docx, odt, pdf) et l'enregistre en brouillon avec ses termes et leur source",
+        "read an agreement (txt, md, html, docx, odt, pdf) and record it as a draft with its terms and their source",
+      ),
+    )
+    .argument("<file>", say("le document", "the document"))
+    .requiredOption(
+      "--controller <name>",
+      say("responsable de traitement (créé s'il manque)", "controller (created if missing)"),
+    )
+    .requiredOption(
+      "--processor <name>",
+      say("sous-traitant (créé s'il manque)", "processor (created if missing)"),
+    )
+    .option(
+      "--calendar <calendar>",
+      say(
+        "calendrier d'un responsable créé : FR (défaut), FR-ALSACE-MOSELLE, BE",
+        "calendar of a created controller: FR (default), FR-ALSACE-MOSELLE, BE",
+      ),
+    )
+    .option("--json", say("sortie JSON", "JSON output"))
+    .action(
+      async (
+        file: string,
+        options: { controller: string; processor: string; calendar?: string; json?: boolean },
+      ) => {
+        const imported = await withRegister(context, (register, actor) =>
+          importAgreement({
+            register,
+            actor,
+            input: {
+              path: file,
+              controller: options.controller,
+              processor: options.processor,
+              calendar: options.calendar,
+            },
+            now: Date.now(),
+            lang,
+          }),
+        );
+        if (options.json) {
+          print(JSON.stringify(imported, null, 2));
+          return;
+        }
+        const a = imported.agreement;
+        print(say(`accord enregistré en brouillon : ${a.id}`, `agreement recorded as a draft: ${a.id}`));
+        print(`  ${a.title}`);
+        for (const o of imported.createdOrganisations)
+          print(say(`  organisation créée : ${o.name}`, `  organisation created: ${o.name}`));
+        const durations = TERM_IDS.filter((id) => a.terms.durations[id] !== undefined);
+        print(
+          say(
+            `  ${durations.length} délai(s) lu(s), ${a.subprocessors.length} sous-traitant(s) ultérieur(s)`,
+            `  ${durations.length} period(s) read, ${a.subprocessors.length} sub-processor(s)`,
+          ),
+        );
+        for (const id of durations)
+          print(`    ${id}: ${formatDuration(a.terms.durations[id] as Duration, lang)}`);
+        if (imported.confirm.length === 0) {
+          print(say("  rien à confirmer", "  nothing to confirm"));
+        } else {
+          print(
+            say(`  à confirmer (${imported.confirm.length}) :`, `  to confirm (${imported.confirm.length}):`),
+          );
+          for (const c of imported.confirm)
+            print(`    - ${c.text[lang]}${c.quote ? ` — « ${c.quote.slice(0, 160)} »` : ""}`);
+        }
+      },
     );
 
   agreements

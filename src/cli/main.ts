@@ -6,6 +6,7 @@ import { registerAgreementsCommand } from "./agreements-command.js";
 import type { CliContext } from "./context.js";
 import { registerDbCommand } from "./db-command.js";
 import { registerDeadlineCommand } from "./deadline-command.js";
+import { registerDemoCommand } from "./demo-command.js";
 import { describeFailure } from "./failure.js";
 import { registerJournalCommand } from "./journal-command.js";
 import { detectLanguage, sayIn } from "./language.js";
@@ -40,6 +41,7 @@ export function buildProgram(context: CliContext): Command {
   registerJournalCommand(program, context);
   registerAgreementsCommand(program, context);
   registerObligationsCommand(program, context);
+  registerDemoCommand(program, context);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => {} });
     command.helpOption("-h, --help", say("affiche l'aide", "display help"));
