@@ -17,6 +17,21 @@ import {
 } from "./fixtures/sample-analysis.js";
 
 const CHROMIUM = "/usr/bin/chromium";
+// Run in the page, where the DOM exists (this project compiles without the DOM library).
+interface PageGlobals {
+  readonly innerHeight: number;
+  getComputedStyle(element: unknown): { readonly backgroundColor: string };
+}
+interface Box {
+  getBoundingClientRect(): { readonly top: number };
+}
+const HASH_IS_A_QUOTE = "location.hash.startsWith('#q-')";
+const BACKGROUND = (el: unknown) =>
+  (globalThis as unknown as PageGlobals).getComputedStyle(el).backgroundColor;
+const IN_VIEW = (el: unknown) => {
+  const top = (el as Box).getBoundingClientRect().top;
+  return top >= 0 && top < (globalThis as unknown as PageGlobals).innerHeight;
+};
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium)
   console.warn(`[skip] HTML report browser test: ${CHROMIUM} is absent (apt-get install -y chromium)`);
@@ -64,17 +79,17 @@ describe.skipIf(!hasChromium)("the HTML report in Chromium", () => {
     await page.goto(url);
     const flag = page.locator("li", { hasText: "ses propres fins" });
     await flag.locator("a.quote").click();
-    await page.waitForFunction(() => location.hash.startsWith("#q-"));
+    await page.waitForFunction(HASH_IS_A_QUOTE);
     const hash = new URL(page.url()).hash;
     const target = page.locator(":target");
     expect(await target.evaluate((el) => el.tagName)).toBe("MARK");
     expect(`#${await target.getAttribute("id")}`).toBe(hash);
     expect(await target.textContent()).toBe(PURPOSE_SENTENCE);
     // The quote is lit up and scrolled into view.
-    const background = await target.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const background = await target.evaluate(BACKGROUND);
     expect(background).toBe("rgb(255, 201, 77)");
     expect(await target.isVisible()).toBe(true);
-    expect(await target.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+    expect(await target.evaluate(IN_VIEW)).toBe(true);
     // Only the report itself was loaded: no external asset.
     expect(requests).toEqual([url]);
     await page.close();
@@ -84,7 +99,7 @@ describe.skipIf(!hasChromium)("the HTML report in Chromium", () => {
     const page = await browser.newPage();
     await page.goto(url);
     await page.locator("li", { hasText: "14 jours au moins" }).locator("a.quote").click();
-    await page.waitForFunction(() => location.hash.startsWith("#q-"));
+    await page.waitForFunction(HASH_IS_A_QUOTE);
     const fromPolicy = new URL(page.url()).hash;
     expect(await page.locator(":target").textContent()).toBe(OBJECTION_SENTENCE);
     await page.locator("#term-subprocessor_objection_period a.quote").click();
