@@ -59,20 +59,20 @@ function headingText(folded: string, heading: Heading): string {
 }
 
 /**
- * The titles above a heading: those of lower level before it, and the heading just before it when that
- * one is more deeply numbered (a numbered paragraph read as a heading under "4.8 Violation…").
+ * The titles above a heading: those of lower level before it, and for a numbered paragraph read as a
+ * heading, the clause it belongs to.
  */
 function outerTitles(headings: readonly Heading[], titles: readonly string[], index: number): string {
   const own = headings[index] as Heading;
   const parts: string[] = [];
   let level = own.level;
-  const previous = headings[index - 1];
-  if (
-    previous !== undefined &&
-    (previous.number?.includes(".") ?? false) &&
-    !(own.number?.includes(".") ?? false)
-  ) {
-    parts.push(titles[index - 1] ?? "");
+  // A paragraph numbered "1.", "2." under "4.8 Violation…" stands under that clause, whatever its level:
+  // skip its numbered siblings back to the first heading that is not one.
+  if (own.number !== null && /^\d+$/.test(own.number)) {
+    let k = index - 1;
+    while (k >= 0 && /^\d+$/.test(headings[k]?.number ?? "") && headings[k]?.level === own.level) k--;
+    const parent = headings[k];
+    if (parent !== undefined && (parent.number?.includes(".") ?? false)) parts.push(titles[k] ?? "");
   }
   for (let k = index - 1; k >= 0 && level > 1; k--) {
     const candidate = headings[k] as Heading;

@@ -19,12 +19,12 @@ export const JOINT_CONTROLLERS = spaced(
 
 /** A sub-processor (Art. 28(2) and (4)). */
 export const SUBPROCESSOR = spaced(
-  /\bsous-?traitants? ulterieurs?\b|\bsous-?traitance ulterieure\b|\bsous-?traitance\b|\bautres? sous-?traitants?\b|\bnouveaux? sous-?traitants?\b|\bsub-?processors?\b|\bsub-?processing\b|\bsubcontractors?\b|\bsous-?traitants? de second rang\b/,
+  /\bsous-?traitants? ulterieurs?\b|\bsous-?traitance ulterieure\b|\bsous-?traitance\b|\bautres? sous-?traitants?\b|\bnouveaux? sous-?traitants?\b|\bsub-?processors?\b|\bsub-?processing\b|\bsubcontractors?\b|\banother processor\b|\bother processors\b|\bnew processors?\b|\bsous-?traitants? de second rang\b/,
 );
 
 /** A personal-data breach (Art. 4(12), 33, 34) or a security incident. */
 export const BREACH = spaced(
-  /\bviolations? (?:de |des )?(?:donnees|securite)\b|\bviolations? de donnees a caractere personnel\b|\bfuites? de donnees\b|\b(?:personal )?data breach(?:es)?\b|\bsecurity breach(?:es)?\b|\bbreach(?:es)? of (?:personal data|security)\b|\bincidents? de securite\b|\bsecurity incidents?\b|\bbreach(?:es)?\b(?! of (?:this|the|its|any|their) (?:agreement|contract|dpa|obligations?|terms|clauses?|warrant))/,
+  /\bviolations? (?:de |des )?(?:donnees|securite)\b|\bviolations? de donnees a caractere personnel\b|\bfuites? de donnees\b|\b(?:personal )?data breach(?:es)?\b|\bsecurity breach(?:es)?\b|\bbreach(?:es)? of (?:personal data|security)\b|\bviolations?\b(?! (?:du|de|des|d'|aux?|of|to)\b)|\bincidents? de securite\b|\bsecurity incidents?\b|\bbreach(?:es)?\b(?! of (?:this|the|its|any|their) (?:agreement|contract|dpa|obligations?|terms|clauses?|warrant))/,
 );
 
 /** An incident in the wide sense joint controllers alert one another of. */

@@ -121,7 +121,9 @@ const RULES: readonly TermRule[] = [
     id: "breach_notification_to_controller",
     binding: "shortest",
     score: (places, context) => {
-      const breach = nearby(BREACH, places) || (anywhere(BREACH, places) > 0 ? 1 : 0);
+      // A sentence that names the breach itself is the operative one; a heading alone only hints.
+      const named = nearby(BREACH, places);
+      const breach = named > 0 ? named + 2 : anywhere(BREACH, places);
       if (breach === 0 || inSentence(NOTIFY, places) === 0) return 0;
       if (AUTHORITY.test(places.local)) return 0;
       const processor = processorFound(places, context);
