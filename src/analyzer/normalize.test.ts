@@ -46,6 +46,7 @@ describe("normalizeText", () => {
   it("keeps the hyphen of a compound split at its hyphen", () => {
     expect(normalizeText("Le Sous-\ntraitant s'engage.")).toBe("Le Sous-traitant s'engage.");
     expect(normalizeText("Le contrat de non-\ndivulgation.")).toBe("Le contrat de non-divulgation.");
+    expect(normalizeText("Le Sous-\nTraitant s'engage.")).toBe("Le Sous-Traitant s'engage.");
   });
 
   it("decides by the document's own spelling when it writes the word elsewhere", () => {

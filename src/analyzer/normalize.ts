@@ -74,8 +74,8 @@ const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
 const PAGE_BREAKS = /[\f\u000B\u2029]/g;
 /** Spaces of every width, non-breaking ones included, become a plain space. */
 const SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
-/** A letter, a hyphen at the end of a line, and a lower-case letter starting the next one. */
-const LINE_END_HYPHEN = /(\p{L}+)-[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=\p{Ll})/gu;
+/** A word, a hyphen at the end of a line, and a letter starting the next one. */
+const LINE_END_HYPHEN = /(\p{L}+)-[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=\p{L})/gu;
 
 /**
  * Returns the canonical form of extracted text: "\n" line endings (page breaks become paragraph
@@ -132,9 +132,11 @@ function rejoinHyphenatedWords(text: string): string {
     const before = head.toLowerCase();
     const joined = `${before}${tail.toLowerCase()}`;
     const hyphenated = `${before}-${tail.toLowerCase()}`;
+    const compound = words.has(hyphenated) || COMPOUND_PREFIXES.has(before);
+    // A capital after the hyphen starts a compound's second part ("Sous-\nTraitant") or a new word.
+    if (/^\p{Lu}/u.test(tail)) return compound ? `${head}-` : match;
     if (words.has(joined)) return head;
-    if (words.has(hyphenated) || COMPOUND_PREFIXES.has(before)) return `${head}-`;
-    return head;
+    return compound ? `${head}-` : head;
   });
 }
 
