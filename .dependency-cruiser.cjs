@@ -5,7 +5,8 @@ module.exports = {
       name: "domain-is-pure",
       comment: "src/domain holds the rules; it imports nothing of the project outside itself and no I/O.",
       severity: "error",
-      from: { path: "^src/domain/" },
+      // Tests beside the rules may use the test libraries (vitest, fast-check); the rules themselves may not.
+      from: { path: "^src/domain/", pathNot: "\\.test\\.ts$" },
       to: {
         pathNot: ["^src/domain/", "^node_modules/(luxon|date-holidays|zod)/"],
         dependencyTypesNot: ["type-only"],
@@ -43,6 +44,21 @@ module.exports = {
       severity: "error",
       from: { path: "^src/(analyzer|documents)/" },
       to: { path: "^src/store/" },
+    },
+    {
+      name: "delivery-imports-only-domain",
+      comment:
+        "src/delivery (SMTP, webhooks) speaks to the outside world with domain types and nothing else of ours.",
+      severity: "error",
+      from: { path: "^src/delivery/" },
+      to: { path: "^src/", pathNot: ["^src/(domain|delivery)/"] },
+    },
+    {
+      name: "only-app-delivers",
+      comment: "messages go out from use cases and the outbox worker in src/app, never from elsewhere.",
+      severity: "error",
+      from: { path: "^src/", pathNot: ["^src/(app|delivery)/"] },
+      to: { path: "^src/delivery/" },
     },
     { name: "no-circular", severity: "error", from: {}, to: { circular: true } },
   ],
