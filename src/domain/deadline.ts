@@ -2,7 +2,7 @@
 
 import type { Calendar, CalendarId } from "./calendar.js";
 import type { FixedDuration } from "./duration.js";
-import { addCalendarMonths, type EpochDay, epochDayToIso, isoWeekday } from "./epoch-day.js";
+import { addCalendarMonths, type EpochDay, isoWeekday } from "./epoch-day.js";
 import { invalidInput } from "./error.js";
 
 const MS_PER_HOUR = 3_600_000;
