@@ -3,10 +3,12 @@
 
 import { Command } from "commander";
 import { registerAgreementsCommand } from "./agreements-command.js";
+import { registerBackupCommand } from "./backup-command.js";
 import type { CliContext } from "./context.js";
 import { registerDbCommand } from "./db-command.js";
 import { registerDeadlineCommand } from "./deadline-command.js";
 import { registerDemoCommand } from "./demo-command.js";
+import { registerExchangeCommand } from "./exchange-command.js";
 import { describeFailure } from "./failure.js";
 import { registerJournalCommand } from "./journal-command.js";
 import { detectLanguage, sayIn } from "./language.js";
@@ -42,6 +44,8 @@ export function buildProgram(context: CliContext): Command {
   registerAgreementsCommand(program, context);
   registerObligationsCommand(program, context);
   registerDemoCommand(program, context);
+  registerBackupCommand(program, context);
+  registerExchangeCommand(program, context);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => {} });
     command.helpOption("-h, --help", say("affiche l'aide", "display help"));

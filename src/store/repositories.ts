@@ -3,6 +3,7 @@
 import type { Kysely } from "kysely";
 import { AgreementRepository } from "./agreement-repository.js";
 import type { Engine } from "./engine.js";
+import { ExchangeRepository } from "./exchange-repository.js";
 import { JournalRepository } from "./journal-repository.js";
 import { ObligationRepository } from "./obligation-repository.js";
 import { OrganisationRepository } from "./organisation-repository.js";
@@ -13,6 +14,7 @@ export interface Repositories {
   readonly agreements: AgreementRepository;
   readonly obligations: ObligationRepository;
   readonly journal: JournalRepository;
+  readonly exchange: ExchangeRepository;
 }
 
 export function repositoriesFor(db: Kysely<Database>, engine: Engine, tenant: string): Repositories {
@@ -21,5 +23,6 @@ export function repositoriesFor(db: Kysely<Database>, engine: Engine, tenant: st
     agreements: new AgreementRepository(db, tenant),
     obligations: new ObligationRepository(db, tenant),
     journal: new JournalRepository(db, engine),
+    exchange: new ExchangeRepository(db, engine, tenant),
   };
 }

@@ -1,0 +1,159 @@
+// Raw rows of a tenant (or one organisation's share of it) out and back in, for lossless bundles.
+
+import type { Kysely } from "kysely";
+import type { Engine } from "./engine.js";
+import type { ChainLink } from "./journal.js";
+import { JournalRepository } from "./journal-repository.js";
+import type { Database } from "./schema.js";
+
+/** The tables a bundle carries, in an order that respects references. */
+export const BUNDLE_TABLES = [
+  "organisations",
+  "agreements",
+  "agreement_parties",
+  "agreement_subprocessors",
+  "agreement_versions",
+  "obligations",
+] as const;
+export type BundleTable = (typeof BUNDLE_TABLES)[number];
+
+export type BundleRows = { [T in BundleTable]: Record<string, unknown>[] };
+
+const INSERT_CHUNK = 500;
+
+export class ExchangeRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly engine: Engine,
+    private readonly tenant: string,
+  ) {}
+
+  /** Every row of a tenant, as stored. */
+  async tenantRows(): Promise<BundleRows> {
+    const tenant = this.tenant;
+    const rows = {} as BundleRows;
+    for (const table of BUNDLE_TABLES) {
+      const query = this.db.selectFrom(table).selectAll().where("tenant_id", "=", tenant);
+      rows[table] = (await orderedBy(table, query).execute()) as Record<string, unknown>[];
+    }
+    return rows;
+  }
+
+  /**
+   * One organisation's share: the agreements it is party to with their parties, sub-processors and versions, the
+   * obligations it holds or is owed, and the organisations these name.
+   */
+  async organisationRows(organisationId: string): Promise<BundleRows> {
+    const tenant = this.tenant;
+    const db = this.db;
+    const agreementIds = (
+      await db
+        .selectFrom("agreement_parties")
+        .select("agreement_id")
+        .where("tenant_id", "=", tenant)
+        .where("organisation_id", "=", organisationId)
+        .execute()
+    ).map((r) => r.agreement_id);
+    // biome-ignore lint/suspicious/noExplicitAny: the same query over four tables that share these columns
+    const loose = db as unknown as Kysely<any>;
+    const inAgreements = (
+      table: BundleTable,
+      column: "id" | "agreement_id",
+    ): Promise<Record<string, unknown>[]> =>
+      agreementIds.length === 0
+        ? Promise.resolve([])
+        : orderedBy(
+            table,
+            loose
+              .selectFrom(table)
+              .selectAll()
+              .where("tenant_id", "=", tenant)
+              .where(column, "in", agreementIds),
+          ).execute();
+    const agreements = await inAgreements("agreements", "id");
+    const parties = await inAgreements("agreement_parties", "agreement_id");
+    const subprocessors = await inAgreements("agreement_subprocessors", "agreement_id");
+    const versions = await inAgreements("agreement_versions", "agreement_id");
+    const obligations = await orderedBy(
+      "obligations",
+      db
+        .selectFrom("obligations")
+        .selectAll()
+        .where("tenant_id", "=", tenant)
+        .where((eb) =>
+          eb.or([eb("holder_id", "=", organisationId), eb("counterparty_id", "=", organisationId)]),
+        ),
+    ).execute();
+    const organisationIds = new Set<string>([organisationId]);
+    for (const p of parties as { organisation_id: string }[]) organisationIds.add(p.organisation_id);
+    for (const o of obligations) {
+      organisationIds.add(o.holder_id);
+      if (o.counterparty_id) organisationIds.add(o.counterparty_id);
+    }
+    const organisations = await db
+      .selectFrom("organisations")
+      .selectAll()
+      .where("tenant_id", "=", tenant)
+      .where("id", "in", [...organisationIds])
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute();
+    return {
+      organisations,
+      agreements,
+      agreement_parties: parties,
+      agreement_subprocessors: subprocessors,
+      agreement_versions: versions,
+      obligations,
+    } as BundleRows;
+  }
+
+  /** Ids of every row in the bundle that already exists in the database (an import must not overwrite). */
+  async existingIds(rows: BundleRows): Promise<string[]> {
+    const found: string[] = [];
+    for (const table of ["organisations", "agreements", "obligations", "agreement_subprocessors"] as const) {
+      const ids = rows[table].map((r) => String(r.id));
+      for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
+        const chunk = ids.slice(i, i + INSERT_CHUNK);
+        const hits = await this.db.selectFrom(table).select("id").where("id", "in", chunk).execute();
+        found.push(...hits.map((h) => h.id));
+      }
+    }
+    return found;
+  }
+
+  /** Inserts rows as given, each moved into this repository's tenant; the database checks their columns. */
+  async insertRows(rows: BundleRows): Promise<void> {
+    const loose = this.db as unknown as Kysely<Record<BundleTable, Record<string, unknown>>>;
+    for (const table of BUNDLE_TABLES) {
+      const list = rows[table].map((r) => ({ ...r, tenant_id: this.tenant }));
+      for (let i = 0; i < list.length; i += INSERT_CHUNK) {
+        await loose
+          .insertInto(table)
+          .values(list.slice(i, i + INSERT_CHUNK))
+          .execute();
+      }
+    }
+  }
+
+  /** The whole journal chain of a tenant. */
+  async journal(): Promise<ChainLink[]> {
+    const links: ChainLink[] = [];
+    for await (const page of new JournalRepository(this.db, this.engine).stream(this.tenant))
+      links.push(...page);
+    return links;
+  }
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a select of any bundle table
+function orderedBy<Q extends { orderBy: (...args: any[]) => any }>(table: BundleTable, query: Q): Q {
+  switch (table) {
+    case "agreement_parties":
+    case "agreement_subprocessors":
+      return query.orderBy("agreement_id").orderBy("position");
+    case "agreement_versions":
+      return query.orderBy("agreement_id").orderBy("version");
+    default:
+      return query.orderBy("created_at").orderBy("id");
+  }
+}
