@@ -10,7 +10,13 @@ export interface Failure {
   readonly exitCode: number;
 }
 
-const OPTION_NAMES: Record<string, string> = { from: "--from", period: "--period", calendar: "--calendar" };
+const OPTION_NAMES: Record<string, string> = {
+  from: "--from",
+  period: "--period",
+  calendar: "--calendar",
+  policy: "--policy",
+  html: "--html",
+};
 
 function optionName(argument: string): string {
   return OPTION_NAMES[argument] ?? (argument.startsWith("-") ? argument : argument);

@@ -3,6 +3,7 @@
 
 import { Command } from "commander";
 import { registerAgreementsCommand } from "./agreements-command.js";
+import { registerAnalyzeCommand } from "./analyze-command.js";
 import { registerBackupCommand } from "./backup-command.js";
 import type { CliContext } from "./context.js";
 import { registerDbCommand } from "./db-command.js";
@@ -39,6 +40,7 @@ export function buildProgram(context: CliContext): Command {
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => {} });
   if (lang === "fr") program.configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title });
   registerDeadlineCommand(program, context);
+  registerAnalyzeCommand(program, context);
   registerDbCommand(program, context);
   registerJournalCommand(program, context);
   registerAgreementsCommand(program, context);
