@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import { type Breach, nextBreachNotice, parseBreachDetails } from "../../domain/breach.js";
+import { calendarFor } from "../../domain/calendar.js";
+import { receiveRequest } from "../../domain/data-subject-request.js";
+import { DEFAULT_REMINDER_CONFIG, reminderPoints } from "../../domain/reminder-schedule.js";
+import { openObjectionWindows, parseSubprocessorChange } from "../../domain/subprocessor-change.js";
+import { renderBreachNoticeEmail } from "./breach-notice-email.js";
+import { duePhrase } from "./due-phrase.js";
+import { composeEmail, inBothLanguages } from "./email-layout.js";
+import { renderReminderEmail } from "./reminder-email.js";
+import { renderRequestForwardingEmail } from "./request-forwarding-email.js";
+import { renderSubprocessorChangeEmail } from "./subprocessor-change-email.js";
+
+const at = (iso: string) => Date.parse(iso);
+const paris = "Europe/Paris";
+
+describe("the e-mail layout", () => {
+  const email = composeEmail({
+    lang: "fr",
+    subject: "Objet\r\nBcc: victim@example.org",
+    heading: 'École <script>alert("x")</script>',
+    paragraphs: ["Tom & Jerry"],
+    facts: [["Accord", "<b>DPA</b>"]],
+    items: ["a < b"],
+  });
+
+  it("escapes everything it puts in HTML and keeps the plain text as written", () => {
+    expect(email.html).toContain("École &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    expect(email.html).toContain("Tom &amp; Jerry");
+    expect(email.html).toContain("&lt;b&gt;DPA&lt;/b&gt;");
+    expect(email.html).not.toContain("<script>");
+    expect(email.text).toContain('École <script>alert("x")</script>');
+    expect(email.text).toContain("Accord : <b>DPA</b>");
+  });
+
+  it("keeps the subject on one line, so no header can be slipped in", () => {
+    expect(email.subject).toBe("Objet Bcc: victim@example.org");
+  });
+});
+
+describe("a due instant told to people", () => {
+  it("names the last day included when the deadline expires at midnight", () => {
+    const due = at("2026-05-13T00:00:00+02:00");
+    expect(duePhrase(due, paris, "fr")).toBe("au plus tard le mardi 12 mai 2026 (inclus)");
+    expect(duePhrase(due, paris, "en")).toBe("by the end of Tuesday 12 May 2026");
+  });
+
+  it("gives the hour and the zone otherwise", () => {
+    const due = at("2026-05-09T11:00:00+02:00");
+    expect(duePhrase(due, paris, "fr")).toBe("avant le samedi 9 mai 2026 à 11:00 (heure de Paris)");
+    expect(duePhrase(due, "Europe/Brussels", "en")).toBe(
+      "before Saturday 9 May 2026 at 11:00 (Brussels time)",
+    );
+  });
+});
+
+describe("the reminder e-mail", () => {
+  const due = at("2026-05-13T00:00:00+02:00");
+  const points = reminderPoints(due, DEFAULT_REMINDER_CONFIG, paris);
+  const input = {
+    what: {
+      fr: "transmettre la demande au responsable de traitement",
+      en: "forward the request to the controller",
+    },
+    due,
+    timeZone: paris,
+    counterparty: "Collège Jean Moulin",
+    agreement: "DPA ENT 2026",
+    obligationId: "obl-17",
+  };
+
+  it("says how long is left before the deadline, in French by default", () => {
+    const email = renderReminderEmail({ ...input, point: points[0] as (typeof points)[number] }, "fr");
+    expect(email.subject).toBe(
+      "[art28] Échéance dans 7 jours : transmettre la demande au responsable de traitement",
+    );
+    expect(email.text).toContain("Échéance : au plus tard le mardi 12 mai 2026 (inclus)");
+  });
+
+  it("counts the late reminders in English", () => {
+    const late = points.find((p) => p.kind === "late" && p.lateCount === 2);
+    const email = renderReminderEmail({ ...input, point: late as (typeof points)[number] }, "en");
+    expect(email.subject).toBe("[art28] Overdue (reminder no. 2): forward the request to the controller");
+    expect(email.text).toContain("The deadline has passed.");
+  });
+});
+
+describe("the breach notice e-mail", () => {
+  const breach: Breach = {
+    ...parseBreachDetails({
+      natures: ["confidentiality"],
+      discoveredAt: at("2026-05-07T09:40:00+02:00"),
+      awareAt: at("2026-05-07T10:15:00+02:00"),
+      description: "A storage bucket was publicly readable.",
+      dataCategories: ["identification"],
+    }),
+    id: "b1",
+    recordedBy: "vendor",
+    side: "processor",
+  };
+  const notice = nextBreachNotice(breach, [], at("2026-05-07T12:00:00+02:00"));
+
+  it("gives the Art. 33(3) content known so far and lists what will follow", () => {
+    const both = inBothLanguages((lang) =>
+      renderBreachNoticeEmail(
+        { notice, processor: "EdTech SAS", controller: "Lycée Kléber", timeZone: paris, authorityDue: null },
+        lang,
+      ),
+    );
+    expect(both.fr.subject).toBe("[art28] Violation de données — Notification initiale — EdTech SAS");
+    expect(both.fr.text).toContain("Connaissance établie : jeudi 7 mai 2026 à 10:15 (heure de Paris)");
+    expect(both.fr.text).toContain("- point de contact (art. 33(3)(b))");
+    expect(both.en.text).toContain("People affected (approx.): not known yet");
+  });
+});
+
+describe("the sub-processor change e-mail", () => {
+  const change = {
+    ...parseSubprocessorChange({
+      kind: "addition",
+      subprocessor: { name: "HostCo", activity: "hosting", location: "FR" },
+      announcedAt: at("2026-12-10T09:00:00+01:00"),
+    }),
+    id: "c1",
+    processorId: "vendor",
+  };
+  const agreement = (silence: "accepted" | "refused") => ({
+    agreementId: "a",
+    controllerId: "college",
+    processorId: "vendor",
+    terms: {
+      durations: { subprocessor_objection_period: { amount: 14, unit: "days" as const } },
+      objectionSilence: silence,
+    },
+    calendar: calendarFor("FR"),
+  });
+
+  it("tells each controller when its window closes and what its silence means", () => {
+    const [accepting] = openObjectionWindows(change, [agreement("accepted")]);
+    const [refusing] = openObjectionWindows(change, [agreement("refused")]);
+    const common = { change, processor: "EdTech SAS", controller: "Collège", timeZone: paris };
+    const a = renderSubprocessorChangeEmail({ ...common, window: accepting ?? null }, "fr");
+    const r = renderSubprocessorChangeEmail({ ...common, window: refusing ?? null }, "en");
+    expect(a.text).toContain("Fin du délai d'opposition : au plus tard le jeudi 24 décembre 2026 (inclus)");
+    expect(a.text).toContain("votre silence vaudra acceptation");
+    expect(r.text).toContain("requires express authorisation");
+  });
+});
+
+describe("the request forwarding e-mail", () => {
+  it("names the right and the controller's own deadline, without the request's content", () => {
+    const request = receiveRequest({
+      id: "r1",
+      right: "post_mortem_directives",
+      receivedBy: "processor",
+      receivedAt: at("2026-05-07T16:20:00+02:00"),
+      controllerCountry: "FR",
+    });
+    const email = renderRequestForwardingEmail(
+      {
+        request,
+        processor: "EdTech SAS",
+        controller: "Collège",
+        timeZone: paris,
+        answerDue: at("2026-06-12T00:00:00+02:00"),
+      },
+      "fr",
+    );
+    expect(email.subject).toContain("directives relatives au sort des données après la mort");
+    expect(email.text).toContain("Votre réponse à la personne : au plus tard le jeudi 11 juin 2026 (inclus)");
+  });
+});
