@@ -283,6 +283,14 @@ describe("a change announcement", () => {
     );
   });
 
+  it("checks the sub-processor's SIRET when one is given", () => {
+    const base = { kind: "addition", announcedAt: 0 };
+    const withSiret = (siret: string) =>
+      parseSubprocessorChange({ ...base, subprocessor: { name: "X", activity: "y", location: "FR", siret } });
+    expect(withSiret("732 829 320 00074").subprocessor.siret).toBe("73282932000074");
+    expect(() => withSiret("73282932000075")).toThrowError(/subprocessor\.siret/);
+  });
+
   it("fans out to 10,000 agreements with one deadline per distinct calendar and period", () => {
     const calendars = ["FR", "FR-ALSACE-MOSELLE", "BE"];
     const periods: Duration[] = [

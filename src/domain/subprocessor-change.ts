@@ -1,9 +1,11 @@
 // A sub-processor change announced by a processor, fanned out as one objection window per agreement (GDPR Art. 28(2)).
 
 import { z } from "zod";
+import { TRANSFER_MECHANISMS } from "./agreement.js";
 import type { AgreementClock } from "./agreement-clock.js";
 import { dueUnderAgreement } from "./agreement-clock.js";
 import { Art28Error, invalidInput, type LocalizedText } from "./error.js";
+import { isValidSiret } from "./identifiers.js";
 import { parseInput } from "./input.js";
 import type { DueBasis } from "./obligation.js";
 import type { ObjectionSilence } from "./terms.js";
@@ -11,23 +13,14 @@ import type { ObjectionSilence } from "./terms.js";
 export const CHANGE_KINDS = ["addition", "replacement", "removal"] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
-/** GDPR Chapter V framings of a transfer outside the EEA ("none": no such transfer). */
-export const TRANSFER_MECHANISMS = [
-  "none",
-  "adequacy_decision",
-  "standard_contractual_clauses",
-  "binding_corporate_rules",
-  "derogation",
-  "unknown",
-] as const;
-
 const text = z.string().trim().min(1);
 
 export const announcedSubprocessorSchema = z.object({
   name: text,
   siret: z
     .string()
-    .regex(/^\d{14}$/)
+    .transform((siret) => siret.replace(/\s/g, ""))
+    .refine(isValidSiret, "not a valid SIRET (14 digits, Luhn check)")
     .nullable()
     .default(null),
   activity: text,
