@@ -29,6 +29,15 @@ export type DueBasis =
     }
   | { readonly kind: "statute"; readonly rule: string; readonly duration: FixedDuration }
   | {
+      // A duty that comes back on a schedule set per agreement (yearly review of security measures…).
+      readonly kind: "recurrence";
+      readonly rule: string;
+      /** The period between two occurrences. */
+      readonly duration: FixedDuration;
+      /** 1 for the first occurrence, counted from the schedule's start. */
+      readonly occurrence: number;
+    }
+  | {
       // The law states the delay only as a qualifier (GDPR Art. 34(1): "without undue delay").
       readonly kind: "interpreted_statute";
       readonly rule: string;
