@@ -27,12 +27,12 @@ const ACTING_AS = new RegExp(
   "gu",
 );
 const PARENTHESISED_ROLE = new RegExp(
-  `\\b(?:entre|between|et|and)\\s+([^,;()\\n]{2,80}?)\\s*,?\\s*\\(\\s*(?:ci-apr[èe]s|hereinafter|hereafter)?\\s*(?:d[ée]nomm[ée]e?s?|referred to as|called)?\\s*[«"“]?\\s*(?:le |la |l'|the )?(${PROCESSOR_ROLE}|${CONTROLLER_ROLE})\\s*[»"”]?\\s*\\)`,
+  `\\b(?:entre|between|et|and)\\s+([^,;()\\n]{2,80}?)\\s*,?\\s*\\(\\s*(?:ci-apr[èe]s|hereinafter|hereafter)?\\s*(?:d[ée]nomm[ée]e?s?|referred to as|called)?\\s*(?:le |la |l'|the )?[«"“]?\\s*(?:le |la |l'|the )?(${PROCESSOR_ROLE}|${CONTROLLER_ROLE})\\s*[»"”]?\\s*\\)`,
   "giu",
 );
 /** "Scolares SA, … (ci-après « le Sous-traitant »)" at the start of a sentence. */
 const HEREINAFTER = new RegExp(
-  `^${NAME}[^()]{0,160}?\\(\\s*(?:ci-apr[èe]s|hereinafter|hereafter)\\s*(?:d[ée]nomm[ée]e?s?|referred to as|called)?\\s*[«"“]?\\s*(?:le |la |l'|the )?(${PROCESSOR_ROLE}|${CONTROLLER_ROLE})\\s*[»"”]?\\s*\\)`,
+  `^${NAME}[^()]{0,160}?\\(\\s*(?:ci-apr[èe]s|hereinafter|hereafter)\\s*(?:d[ée]nomm[ée]e?s?|referred to as|called)?\\s*(?:le |la |l'|the )?[«"“]?\\s*(?:le |la |l'|the )?(${PROCESSOR_ROLE}|${CONTROLLER_ROLE})\\s*[»"”]?\\s*\\)`,
   "iu",
 );
 const DEFINITION = new RegExp(

@@ -145,7 +145,9 @@ function fromTable(view: DocumentView, table: Table): FoundSubprocessor[] {
   const columns = columnsOf(header);
   if (columns === null) return [];
   const headerText = foldText(header.map((cell) => cell.text).join(" "));
-  const context = `${headerText} ${headingBefore(view, table.start)}`;
+  // The table says what it lists in its header, its heading or the words just before it.
+  const before = view.folded.slice(Math.max(0, table.start - 300), table.start);
+  const context = `${headerText} ${headingBefore(view, table.start)} ${before}`;
   if (!SUBPROCESSOR.test(context) && !LIST_CONTEXT.test(context)) return [];
   const rows = table.header === null ? table.rows.slice(1) : table.rows;
   const entries: FoundSubprocessor[] = [];

@@ -49,13 +49,47 @@ export interface TermContext {
   readonly processor: RegExp;
 }
 
-/** Where a word was found, from the period's own clause outwards. */
-interface Places {
-  readonly local: string;
-  readonly sentence: string;
-  readonly leadIn: string;
-  readonly heading: string;
-  readonly outer: string;
+/**
+ * Where a word was found, from the period's own clause outwards. The clause changes with each period;
+ * the rest is the same for every period of a sentence, so its answers are kept per sentence.
+ */
+class Places {
+  private readonly memo = new Map<RegExp, number>();
+  constructor(
+    readonly local: string,
+    private readonly view: SentenceView,
+  ) {}
+
+  /** For a clause of the same sentence, sharing what was learnt about the sentence. */
+  withLocal(local: string): Places {
+    const places = new Places(local, this.view);
+    (places as unknown as { memo: Map<RegExp, number> }).memo = this.memo;
+    return places;
+  }
+
+  get sentence(): string {
+    return this.view.folded;
+  }
+  get leadIn(): string {
+    return this.view.leadIn;
+  }
+  get heading(): string {
+    return this.view.heading;
+  }
+
+  /** 3 in the sentence, 3 in the lead-in, 2 in the heading, 1 in an outer heading, 0 absent. */
+  around(pattern: RegExp): number {
+    let weight = this.memo.get(pattern);
+    if (weight === undefined) {
+      if (pattern.test(this.view.folded)) weight = IN_SENTENCE;
+      else if (pattern.test(this.view.leadIn)) weight = IN_LEAD_IN;
+      else if (pattern.test(this.view.heading)) weight = IN_HEADING;
+      else if (pattern.test(this.view.outerHeadings)) weight = IN_OUTER_HEADING;
+      else weight = 0;
+      this.memo.set(pattern, weight);
+    }
+    return weight;
+  }
 }
 
 const IN_CLAUSE = 4;
@@ -66,27 +100,22 @@ const IN_OUTER_HEADING = 1;
 
 /** How strongly `pattern` ties to the period: 4 in its clause … 1 in an outer heading, 0 absent. */
 function anywhere(pattern: RegExp, places: Places): number {
-  if (pattern.test(places.local)) return IN_CLAUSE;
-  if (pattern.test(places.sentence)) return IN_SENTENCE;
-  if (pattern.test(places.leadIn)) return IN_LEAD_IN;
-  if (pattern.test(places.heading)) return IN_HEADING;
-  if (pattern.test(places.outer)) return IN_OUTER_HEADING;
-  return 0;
+  const around = places.around(pattern);
+  if (around === 0) return 0;
+  return around === IN_SENTENCE && pattern.test(places.local) ? IN_CLAUSE : around;
 }
 
 /** Like `anywhere`, but only the period's clause, its sentence and its list's lead-in count. */
 function nearby(pattern: RegExp, places: Places): number {
-  if (pattern.test(places.local)) return IN_CLAUSE;
-  if (pattern.test(places.sentence)) return IN_SENTENCE;
-  if (pattern.test(places.leadIn)) return IN_LEAD_IN;
-  return 0;
+  const weight = anywhere(pattern, places);
+  return weight >= IN_LEAD_IN ? weight : 0;
 }
 
 /** Only the period's clause and its sentence. */
 function inSentence(pattern: RegExp, places: Places): number {
-  if (pattern.test(places.local)) return IN_CLAUSE;
-  if (pattern.test(places.sentence)) return IN_SENTENCE;
-  return 0;
+  const around = places.around(pattern);
+  if (around !== IN_SENTENCE) return 0;
+  return pattern.test(places.local) ? IN_CLAUSE : IN_SENTENCE;
 }
 
 type Scorer = (places: Places, context: TermContext) => number;
@@ -244,7 +273,7 @@ const RULES: readonly TermRule[] = [
       const termination = nearby(TERMINATION, places);
       if (termination === 0) return 0;
       if (inSentence(PRIOR_NOTICE, places) === 0 && inSentence(BEFORE, places) === 0) return 0;
-      if (TERMINATION_FOR_CAUSE.test(places.sentence) || TERMINATION_FOR_CAUSE.test(places.leadIn)) return 0;
+      if (places.around(TERMINATION_FOR_CAUSE) >= IN_LEAD_IN) return 0;
       return 2 + termination + 1;
     },
   },
@@ -310,13 +339,26 @@ function clauseBreaks(folded: string): number[] {
   return breaks;
 }
 
+/** How far a clause reaches on either side of its period: no clause that binds a period runs longer. */
+const CLAUSE_REACH = 400;
+
 function clauseAround(folded: string, breaks: readonly number[], from: number, to: number): string {
-  let start = 0;
-  let end = folded.length;
-  for (const position of breaks) {
-    if (position < from) start = position;
-    else if (position >= to) {
-      end = position;
+  let start = Math.max(0, from - CLAUSE_REACH);
+  let end = Math.min(folded.length, to + CLAUSE_REACH);
+  // Binary search for the last break before the period; the next one at or after its end closes it.
+  let low = 0;
+  let high = breaks.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if ((breaks[middle] as number) < from) low = middle + 1;
+    else high = middle - 1;
+  }
+  const before = breaks[low - 1];
+  if (before !== undefined && before > start) start = before;
+  for (let k = low; k < breaks.length; k++) {
+    const position = breaks[k] as number;
+    if (position >= to) {
+      if (position < end) end = position;
       break;
     }
   }
@@ -350,6 +392,7 @@ function sentencePenalty(view: SentenceView): number {
 export function extractTerms(view: DocumentView, context: TermContext): Partial<Record<TermId, FoundTerm>> {
   const candidates: Candidate[] = [];
   const breaksBySentence = new Map<number, number[]>();
+  const placesBySentence = new Map<number, Places>();
   for (const match of findDurations(view.text)) {
     const index = sentenceAt(view, match.index);
     if (index === -1) continue;
@@ -360,13 +403,13 @@ export function extractTerms(view: DocumentView, context: TermContext): Partial<
       breaksBySentence.set(index, breaks);
     }
     const from = match.index - sentenceView.sentence.start;
-    const places: Places = {
-      local: clauseAround(sentenceView.folded, breaks, from, from + match.text.length),
-      sentence: sentenceView.folded,
-      leadIn: sentenceView.leadIn,
-      heading: sentenceView.heading,
-      outer: sentenceView.outerHeadings,
-    };
+    const local = clauseAround(sentenceView.folded, breaks, from, from + match.text.length);
+    let shared = placesBySentence.get(index);
+    if (shared === undefined) {
+      shared = new Places(local, sentenceView);
+      placesBySentence.set(index, shared);
+    }
+    const places = shared.withLocal(local);
     let best: { term: TermId; score: number } | null = null;
     for (const rule of RULES) {
       const score = rule.score(places, context);

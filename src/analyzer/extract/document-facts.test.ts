@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import type { Analysis } from "../analysis.js";
+import { analyzeText } from "../analyze-text.js";
+
+function analyze(text: string): Analysis {
+  return analyzeText({ text, format: "txt", encodingRepaired: false, sha256: "0".repeat(64) });
+}
+
+describe("what the document is", () => {
+  it("reads the language of an English agreement and of a French one", () => {
+    expect(
+      analyze("This agreement is made between the parties and shall be read with the main contract.")
+        .language,
+    ).toBe("en");
+    expect(
+      analyze("Le présent accord est conclu entre les parties et complète le contrat principal.").language,
+    ).toBe("fr");
+  });
+
+  it("tells a processor agreement from a joint-controller arrangement", () => {
+    expect(analyze("ACCORD DE SOUS-TRAITANCE\n\nLe Sous-traitant traite les données.").kind).toBe("dpa");
+    expect(
+      analyze(
+        "JOINT CONTROLLER ARRANGEMENT (ARTICLE 26 GDPR)\n\nThe joint controllers define their respective responsibilities.",
+      ).kind,
+    ).toBe("joint_controller_agreement");
+    expect(analyze("Compte rendu de la réunion du conseil d'école.").kind).toBe("unknown");
+  });
+
+  it("recognises a kit of model agreements", () => {
+    const kit =
+      "Kit de conventionnement pour les écoles. Modèle 1 : convention entre responsables conjoints. Modèle 2 : clause de sous-traitance.";
+    expect(analyze(kit).kind).toBe("contracting_kit");
+  });
+});
+
+describe("the governing law", () => {
+  it.each([
+    ["This Agreement is governed by the laws of Ireland.", "IE"],
+    ["Le présent contrat est soumis au droit luxembourgeois.", "LU"],
+    ["La présente convention est régie par la loi française.", "FR"],
+    ["This Agreement shall be governed by Belgian law.", "BE"],
+  ])("reads %j", (text, code) => {
+    expect(analyze(text).governingLaw).toBe(code);
+  });
+
+  it("does not take a mention of national law for the choice of law", () => {
+    expect(analyze("Le traitement respecte le droit français et européen.").governingLaw).toBeNull();
+  });
+});
+
+describe("the parties", () => {
+  it("reads parties named with their roles", () => {
+    const analysis = analyze(
+      "ÉduCloud SAS, en qualité de sous-traitant, et le Lycée Jean Moulin, en qualité de responsable de traitement, conviennent de ce qui suit.",
+    );
+    expect(analysis.parties).toEqual({ processor: "ÉduCloud SAS", controller: "Lycée Jean Moulin" });
+  });
+
+  it("reads parties defined in parentheses", () => {
+    const analysis = analyze(
+      'This agreement is made between Springfield School (the "Controller") and Acme Learning Ltd (the "Processor").',
+    );
+    expect(analysis.parties).toEqual({ processor: "Acme Learning Ltd", controller: "Springfield School" });
+  });
+
+  it("leaves a template's blanks unnamed", () => {
+    const analysis = analyze(
+      "Conclu entre [Nom de l'établissement] (le Responsable du traitement) et [À compléter] (le Sous-traitant).",
+    );
+    expect(analysis.parties).toEqual({ processor: null, controller: null });
+  });
+});
