@@ -66,6 +66,6 @@ export function organisationNotFound(reference: string): Art28Error {
   return new Art28Error(
     "not_found",
     { fr: `organisation « ${reference} » introuvable`, en: `organisation "${reference}" not found` },
-    { argument: "org" },
+    { argument: "--org" },
   );
 }

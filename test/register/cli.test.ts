@@ -1,0 +1,73 @@
+// The register from the command line, as a user on a fresh SQLite file: demo, obligations due, journal verify.
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../cli.js";
+
+describe("art28 on a fresh SQLite file", () => {
+  let dir: string;
+  let env: Record<string, string>;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "art28-cli-register-"));
+    env = { DATABASE_URL: `file:${join(dir, "art28.sqlite")}`, ART28_TENANT: "" };
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("fills the database with `demo`, then refuses to run it twice", () => {
+    const first = runCli(["demo"], env);
+    expect(first.stderr).toBe("");
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/démo prête : 9 organisations, 6 accords, 5 obligations ouvertes/);
+    const second = runCli(["demo", "--lang", "en"], env);
+    expect(second.status).toBe(1);
+    expect(second.stderr).toMatch(/^art28: the demo only fills an empty database/);
+  });
+
+  it("lists the open obligations by deadline, in French and as JSON", () => {
+    const text = runCli(["obligations", "due"], env);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/Notifier la violation de données à Lycée Marie-Curie/);
+    const json = runCli(["obligations", "due", "--json", "--org", "Région Auvergne-Rhône-Alpes"], env);
+    const list = JSON.parse(json.stdout) as { kind: string; dueMs: number }[];
+    expect(list.map((o) => o.kind)).toEqual(["decide_on_subprocessor_change"]);
+    const unknown = runCli(["obligations", "due", "--org", "Nowhere"], env);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^art28: --org : organisation « Nowhere » introuvable/);
+  });
+
+  it("verifies the journal: exit 0 with the count and the head hash", () => {
+    const run = runCli(["journal", "verify"], env);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^journal intègre : \d+ événement\(s\), empreinte de tête [0-9a-f]{64}\n$/);
+    const json = JSON.parse(runCli(["journal", "verify", "--json"], env).stdout) as {
+      ok: boolean;
+      count: number;
+    };
+    expect(json.ok).toBe(true);
+    expect(json.count).toBeGreaterThan(20);
+  });
+
+  it("lists and shows the agreements", () => {
+    const list = JSON.parse(runCli(["agreements", "list", "--json"], env).stdout) as {
+      id: string;
+      title: string;
+    }[];
+    expect(list).toHaveLength(6);
+    const joint = list.find((a) => a.title.startsWith("Convention de responsabilité conjointe")) as {
+      id: string;
+    };
+    const shown = runCli(["agreements", "show", joint.id.slice(0, 8), "--lang", "en"], env);
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toMatch(/joint controller: Académie de Lyon/);
+    expect(shown.stdout).toMatch(/incident_alert_between_controllers: 24 hours — typed by/);
+  });
+
+  it("refuses a DATABASE_URL it does not understand, saying what it accepts", () => {
+    const run = runCli(["journal", "verify"], { DATABASE_URL: "mysql://x" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/DATABASE_URL.*file:/);
+  });
+});
