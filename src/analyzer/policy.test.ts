@@ -172,6 +172,12 @@ describe("evaluatePolicy", () => {
     expect(flag?.message).not.toContain("breaches, DPIA");
   });
 
+  it("names a requirement of every checklist item in one word", () => {
+    expect(flagsFor({ requireChecklist: "all" }, SAMPLE_ANALYSIS, "en")[0]?.message).toMatch(
+      /^Required Art\. 28 clauses \(all\): non-compliant/,
+    );
+  });
+
   it("reports forbidden analyzer flags with the quote of the first one", () => {
     const [flag] = flagsFor({ forbiddenFlags: ["processor_own_purposes", "audit_restricted"] });
     expect(flag?.message).toContain("non conforme (levée : processor_own_purposes)");

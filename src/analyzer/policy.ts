@@ -492,10 +492,12 @@ export function evaluatePolicy(analysis: Analysis, policy: Policy, lang: Languag
     flags.push(
       verdict(
         "requireChecklist",
-        {
-          fr: `Clauses exigées de l'art. 28 (${wanted.join(", ")})`,
-          en: `Required Art. 28 clauses (${wanted.join(", ")})`,
-        },
+        CHECKLIST_IDS.every((id) => wanted.includes(id))
+          ? { fr: "Clauses exigées de l'art. 28 (toutes)", en: "Required Art. 28 clauses (all)" }
+          : {
+              fr: `Clauses exigées de l'art. 28 (${wanted.join(", ")})`,
+              en: `Required Art. 28 clauses (${wanted.join(", ")})`,
+            },
         lacking.length === 0
           ? {
               compliant: true,

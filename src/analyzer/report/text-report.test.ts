@@ -69,6 +69,18 @@ describe("renderTextReport", () => {
     expect(en).toContain("Controller policy (1 compliant · 1 non-compliant)");
   });
 
+  it("never starts a line with French punctuation that takes a space before it", () => {
+    const long: Analysis = {
+      ...SAMPLE_ANALYSIS,
+      flags: [
+        { id: "x", severity: "low", message: `${"mot ".repeat(21)}abcdefghij : suite ; fin`, quote: null },
+      ],
+    };
+    const report = renderTextReport(long, { lang: "fr" });
+    expect(report).toContain("abcdefghij :");
+    for (const line of report.split("\n")) expect(line.trimStart()).not.toMatch(/^[:;!?»]/);
+  });
+
   it("keeps every line within 100 columns", () => {
     for (const line of fr.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
   });

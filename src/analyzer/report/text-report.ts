@@ -99,7 +99,13 @@ export function shorten(text: string, limit = QUOTE_LIMIT): string {
 /** Wraps `text` to the report's width, every line after the first indented like the first. */
 function wrap(text: string, indent: string, hanging = indent): string {
   // Split on ordinary white space only, so a no-break space keeps « and » with their words.
-  const words = text.split(/[ \t\r\n]+/).filter((w) => w.length > 0);
+  const words: string[] = [];
+  for (const word of text.split(/[ \t\r\n]+/)) {
+    if (word.length === 0) continue;
+    // French puts a space before : ; ! ? and », but a line must not start with them.
+    if (/^[:;!?»]$/.test(word) && words.length > 0) words[words.length - 1] += ` ${word}`;
+    else words.push(word);
+  }
   const lines: string[] = [];
   let line = indent;
   let empty = true;
