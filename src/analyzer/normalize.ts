@@ -64,18 +64,8 @@ const COMPOUND_PREFIXES = new Set([
   "cross",
 ]);
 
-/** Invisible characters that carry no text: soft hyphens, zero-width spaces and joiners, stray BOMs. */
-const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF\u180E]/g;
-/** Control characters other than tab and line feed (C0, DEL, C1). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job.
-const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
-/** Form feeds (PDF page breaks), vertical tabs and paragraph separators end a paragraph. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job.
-const PAGE_BREAKS = /[\f\u000B\u2029]/g;
-/** Spaces of every width, non-breaking ones included, become a plain space. */
-const SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
-/** A word, a hyphen at the end of a line, and a letter starting the next one. */
-const LINE_END_HYPHEN = /(\p{L}+)-[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=\p{L})/gu;
+/** A hyphen ending a line (the words on either side are checked by rejoinHyphenatedWords). */
+const LINE_END_HYPHEN = /-[ \t]*\n(?:[ \t]*\n)?[ \t]*/g;
 
 /**
  * Returns the canonical form of extracted text: "\n" line endings (page breaks become paragraph
@@ -85,19 +75,125 @@ const LINE_END_HYPHEN = /(\p{L}+)-[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=\p{L})/gu;
  * paragraphs. Tabs are kept: they separate table cells.
  */
 export function normalizeText(raw: string): string {
-  let text = raw
-    .replace(/\r\n?|[\u0085\u2028]/g, "\n")
-    .replace(PAGE_BREAKS, "\n\n")
-    .normalize("NFC")
-    .replace(/[\uFB00-\uFB06\u0132\u0133]/g, (ligature) => LIGATURES[ligature] ?? ligature)
-    .replace(INVISIBLE, "")
-    .replace(CONTROL, "")
-    .replace(SPACES, " ")
-    .replace(/ {2,}/g, " ")
-    .replace(/^ +| +$/gm, "");
+  let text = canonicalCharacters(raw).normalize("NFC");
   text = singleSpaceLines(text);
   text = rejoinHyphenatedWords(text);
-  return text.replace(/\n{3,}/g, "\n\n").replace(/^\n+|\n+$/g, "");
+  text = text.replace(/\n{3,}/g, "\n\n");
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 0x0a) start++;
+  while (end > start && text.charCodeAt(end - 1) === 0x0a) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+/** Spaces of every width, non-breaking ones included: each run becomes one plain space. */
+function isSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
+}
+
+/** Characters that end a line, once canonical. */
+function endsLine(code: number): boolean {
+  return (
+    code === 0x0a ||
+    code === 0x0d ||
+    code === 0x0b ||
+    code === 0x0c ||
+    code === 0x85 ||
+    code === 0x2028 ||
+    code === 0x2029
+  );
+}
+
+/** Control characters other than tab and line feed (C0, DEL, C1), and invisible ones (soft hyphen, ZWSP…). */
+function isDropped(code: number): boolean {
+  return (
+    code <= 0x08 ||
+    (code >= 0x0e && code <= 0x1f) ||
+    (code >= 0x7f && code <= 0x9f && code !== 0x85) ||
+    code === 0xad ||
+    code === 0x180e ||
+    code === 0x200b ||
+    code === 0x2060 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * One pass over the characters: line endings to "\n" (form feeds, vertical tabs and paragraph
+ * separators to a paragraph break), ligatures spelled out, control and invisible characters dropped,
+ * runs of spaces to one plain space, and no space at either end of a line. Ordinary text is copied in
+ * slices, so the pass allocates only where it changes something.
+ */
+function canonicalCharacters(raw: string): string {
+  const out: string[] = [];
+  let copied = 0;
+  // The last character written; the text starts as if after a line break.
+  let last = 0x0a;
+  const copyUpTo = (index: number) => {
+    if (index > copied) {
+      out.push(raw.slice(copied, index));
+      last = raw.charCodeAt(index - 1);
+    }
+  };
+  const write = (value: string) => {
+    out.push(value);
+    last = value.charCodeAt(value.length - 1);
+  };
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if ((code > 0x20 && code < 0x7f) || code === 0x0a || code === 0x09) continue;
+    if (isSpace(code)) {
+      let next = i + 1;
+      while (next < raw.length && isSpace(raw.charCodeAt(next))) next++;
+      const before = i > copied ? raw.charCodeAt(i - 1) : last;
+      // What follows once dropped characters are gone decides whether the space ends a line.
+      let after = next;
+      while (after < raw.length && isDropped(raw.charCodeAt(after))) after++;
+      const atLineEdge =
+        before === 0x0a || before === 0x20 || after === raw.length || endsLine(raw.charCodeAt(after));
+      if (code === 0x20 && next === i + 1 && !atLineEdge) continue;
+      copyUpTo(i);
+      if (!atLineEdge) write(" ");
+      copied = next;
+      i = next - 1;
+      continue;
+    }
+    if (code === 0x0d || code === 0x85 || code === 0x2028) {
+      copyUpTo(i);
+      write("\n");
+      copied = code === 0x0d && raw.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
+      i = copied - 1;
+      continue;
+    }
+    if (code === 0x0c || code === 0x0b || code === 0x2029) {
+      copyUpTo(i);
+      write("\n\n");
+      copied = i + 1;
+      continue;
+    }
+    if (isDropped(code)) {
+      copyUpTo(i);
+      copied = i + 1;
+      continue;
+    }
+    const ligature = LIGATURES[raw[i] as string];
+    if (ligature !== undefined) {
+      copyUpTo(i);
+      write(ligature);
+      copied = i + 1;
+    }
+  }
+  if (copied === 0) return raw;
+  copyUpTo(raw.length);
+  return out.join("");
 }
 
 /**
@@ -125,28 +221,67 @@ function singleSpaceLines(text: string): string {
 function rejoinHyphenatedWords(text: string): string {
   if (!text.includes("-\n")) return text;
   let words: Set<string> | null = null;
-  return text.replace(LINE_END_HYPHEN, (match, head: string, offset: number) => {
-    const tailMatch = /^\p{L}+/u.exec(text.slice(offset + match.length, offset + match.length + 64));
-    const tail = tailMatch?.[0] ?? "";
+  const out: string[] = [];
+  let copied = 0;
+  // The pattern can only start at a hyphen, so the scan stays linear; letters are checked by hand.
+  for (const found of text.matchAll(LINE_END_HYPHEN)) {
+    const hyphen = found.index;
+    const after = hyphen + found[0].length;
+    let headStart = hyphen;
+    while (headStart > 0 && isLetter(text, headStart - 1)) headStart--;
+    let tailEnd = after;
+    while (tailEnd < text.length && tailEnd - after < 64 && isLetter(text, tailEnd)) tailEnd++;
+    if (headStart === hyphen || tailEnd === after) continue;
+    const head = text.slice(headStart, hyphen).toLowerCase();
+    const tail = text.slice(after, tailEnd);
     words ??= wordsOf(text);
-    const before = head.toLowerCase();
-    const joined = `${before}${tail.toLowerCase()}`;
-    const hyphenated = `${before}-${tail.toLowerCase()}`;
-    const compound = words.has(hyphenated) || COMPOUND_PREFIXES.has(before);
+    const compound = words.has(`${head}-${tail.toLowerCase()}`) || COMPOUND_PREFIXES.has(head);
+    let joint: string;
     // A capital after the hyphen starts a compound's second part ("Sous-\nTraitant") or a new word.
-    if (/^\p{Lu}/u.test(tail)) return compound ? `${head}-` : match;
-    if (words.has(joined)) return head;
-    return compound ? `${head}-` : head;
-  });
+    if (/^\p{Lu}/u.test(tail)) joint = compound ? "-" : found[0];
+    else if (words.has(`${head}${tail.toLowerCase()}`)) joint = "";
+    else joint = compound ? "-" : "";
+    out.push(text.slice(copied, hyphen), joint);
+    copied = after;
+  }
+  if (copied === 0) return text;
+  out.push(text.slice(copied));
+  return out.join("");
 }
 
-/** Every word and hyphenated compound written on one line, lower-cased. */
+const LETTER = /\p{L}/u;
+
+function isLetter(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  return LETTER.test(text[index] as string);
+}
+
+/** Every word and hyphenated compound written on one line (and each part of those), lower-cased. */
 function wordsOf(text: string): Set<string> {
   const words = new Set<string>();
-  for (const match of text.matchAll(/\p{L}+(?:-\p{L}+)*/gu)) {
-    const word = match[0].toLowerCase();
+  const lower = text.toLowerCase();
+  let start = -1;
+  let hyphenated = false;
+  for (let i = 0; i <= lower.length; i++) {
+    const letter = i < lower.length && isLetter(lower, i);
+    if (letter) {
+      if (start === -1) {
+        start = i;
+        hyphenated = false;
+      }
+      continue;
+    }
+    if (start === -1) continue;
+    // A hyphen between two letters joins a compound; anything else ends the word.
+    if (i < lower.length && lower[i] === "-" && i + 1 < lower.length && isLetter(lower, i + 1)) {
+      hyphenated = true;
+      continue;
+    }
+    const word = lower.slice(start, i);
     words.add(word);
-    if (word.includes("-")) for (const part of word.split("-")) words.add(part);
+    if (hyphenated) for (const part of word.split("-")) words.add(part);
+    start = -1;
   }
   return words;
 }
