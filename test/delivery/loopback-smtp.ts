@@ -22,7 +22,11 @@ export interface LoopbackSmtp {
 export const SMTP_USER = "art28-test";
 export const SMTP_PASSWORD = "s3cret-pa55word";
 
-export async function startLoopbackSmtp(): Promise<LoopbackSmtp> {
+/** `rejectRecipients` get a permanent 550 at RCPT TO, as a server refusing an unknown mailbox would. */
+export async function startLoopbackSmtp(
+  options: { rejectRecipients?: readonly string[] } = {},
+): Promise<LoopbackSmtp> {
+  const rejected = new Set(options.rejectRecipients ?? []);
   const messages: ReceivedMessage[] = [];
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS"],
@@ -32,6 +36,12 @@ export async function startLoopbackSmtp(): Promise<LoopbackSmtp> {
       if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD)
         callback(null, { user: auth.username });
       else callback(new Error("Invalid username or password"));
+    },
+    onRcptTo(address, _session, callback) {
+      if (!rejected.has(address.address)) return callback();
+      const error = new Error("Mailbox unavailable") as Error & { responseCode: number };
+      error.responseCode = 550;
+      return callback(error);
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
