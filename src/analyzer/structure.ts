@@ -36,7 +36,8 @@ export interface DocumentStructure {
   readonly tables: readonly Table[];
 }
 
-type LineKind = "blank" | "text" | "heading" | "list" | "row" | "rule";
+/** "continuation": the second line of a heading that runs over two lines. */
+type LineKind = "blank" | "text" | "heading" | "list" | "row" | "rule" | "continuation";
 
 interface Line {
   /** Offsets of the line without its leading and trailing white space. */
@@ -178,7 +179,7 @@ const ABBREVIATIONS = new Set([
 export function structureOf(text: string): DocumentStructure {
   const lines = splitLines(text);
   const tables = findTables(text, lines);
-  classifyLines(lines);
+  const wrapped = classifyLines(lines);
   const headings: Heading[] = [];
   const lists: ListItem[] = [];
   for (const line of lines) {
@@ -186,7 +187,6 @@ export function structureOf(text: string): DocumentStructure {
       headings.push({ start: line.start, end: line.headingEnd, ...line.heading });
     }
   }
-  const wrapped = isHardWrapped(lines);
   collectListItems(text, lines, lists, wrapped);
   const sentences = findSentences(text, lines, headings, wrapped);
   return { headings, sentences, lists, tables };
@@ -306,7 +306,48 @@ function trimmedCell(text: string, from: number, to: number): TableCell {
   return { start, end, text: text.slice(start, end) };
 }
 
-function classifyLines(lines: Line[]): void {
+/** Words a title does not end with: a line ending with one runs on. */
+const RUNS_ON = new Set([
+  "de",
+  "des",
+  "du",
+  "d",
+  "la",
+  "le",
+  "les",
+  "l",
+  "à",
+  "au",
+  "aux",
+  "et",
+  "ou",
+  "en",
+  "par",
+  "pour",
+  "sur",
+  "dans",
+  "avec",
+  "entre",
+  "of",
+  "the",
+  "and",
+  "or",
+  "to",
+  "in",
+  "for",
+  "by",
+  "with",
+  "a",
+  "an",
+]);
+
+function runsOn(title: string): boolean {
+  const lastWord = /([\p{L}]+)['’]?$/u.exec(title)?.[1]?.toLowerCase() ?? "";
+  return RUNS_ON.has(lastWord) || /['’]$/.test(title);
+}
+
+/** Classifies every line; returns whether the text is hard-wrapped (see isHardWrapped). */
+function classifyLines(lines: Line[]): boolean {
   for (const line of lines) {
     if (line.kind !== "text") continue;
     if (/^(?:-{3,}|\*{3,}|_{3,}|={3,})$/.test(line.content)) {
@@ -315,17 +356,40 @@ function classifyLines(lines: Line[]): void {
     }
     if (!classifyHeading(line)) classifyListItem(line);
   }
-  // A line numbered "5." or "IV –" with a short title is a heading unless it sits among list items.
+  const wrapped = isHardWrapped(lines);
+  const numeric = (other: Line | null) =>
+    other !== null && other.kind === "list" && /^\d|^[IVXLC]+$/.test(other.marker.replace(/[.)]$/, ""));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
-    if (line.kind !== "list" || line.heading === null) continue;
-    const previous = neighbour(lines, i, -1);
     const next = neighbour(lines, i, 1);
-    const inList = (other: Line | null) =>
-      other !== null && other.kind === "list" && /^\d|^[IVXLC]+$/.test(other.marker.replace(/[.)]$/, ""));
-    if (!inList(previous) && !inList(next)) line.kind = "heading";
+    if (line.kind === "list" && line.heading !== null) {
+      // A line numbered "5." or "IV –" with a short title is a heading unless it sits among numbered
+      // items or its sentence runs on into the next line.
+      const carriesOn = next !== null && next.kind === "text" && continues(line, next, wrapped);
+      if (!numeric(neighbour(lines, i, -1)) && !numeric(next) && !carriesOn && !runsOn(line.heading.title)) {
+        line.kind = "heading";
+      }
+    }
+    const markdown = line.content.startsWith("#");
+    if (
+      line.kind === "heading" &&
+      line.heading !== null &&
+      !markdown &&
+      line.bodyStart >= line.end &&
+      next?.kind === "text"
+    ) {
+      // A title that breaks over two lines ("… d'analyse d'impact et de" / "consultation préalable").
+      const short = next.content.length <= 100 && !/[.;]$/.test(next.content);
+      if (short && (runsOn(line.heading.title) || /^\p{Ll}/u.test(next.content))) {
+        line.heading = { ...line.heading, title: `${line.heading.title} ${next.content}` };
+        line.headingEnd = next.end;
+        line.bodyStart = next.end;
+        next.kind = "continuation";
+      }
+    }
   }
   for (const line of lines) if (line.kind !== "heading") line.heading = null;
+  return wrapped;
 }
 
 function neighbour(lines: Line[], index: number, step: 1 | -1): Line | null {
@@ -359,6 +423,7 @@ function classifyHeading(line: Line): boolean {
     const numbered = NUMBER_IN_TITLE.exec(rawTitle);
     const division = divisionHeading(rawTitle);
     line.kind = "heading";
+    line.bodyStart = line.end;
     line.heading = {
       level: hashes.length,
       number: division?.[2] ?? numbered?.[1] ?? null,
@@ -402,7 +467,7 @@ function classifyHeading(line: Line): boolean {
     line.heading = {
       level: (DIVISION.get(keyword) ?? 2) + (number.match(/\./g)?.length ?? 0),
       number,
-      title,
+      title: title.replace(/[ \t]*:$/, ""),
     };
     return true;
   }
@@ -413,7 +478,7 @@ function classifyHeading(line: Line): boolean {
     const number = multi[1] as string;
     line.kind = "heading";
     line.bodyStart = line.end;
-    line.heading = { level: number.split(".").length, number, title };
+    line.heading = { level: number.split(".").length + 1, number, title: title.replace(/[ \t]*:$/, "") };
     return true;
   }
   const single = SINGLE_LEVEL_NUMBER.exec(content);
@@ -544,7 +609,7 @@ function findSentences(
       }
       continue;
     }
-    if (line.kind === "rule") continue;
+    if (line.kind === "rule" || line.kind === "continuation") continue;
     if (line.kind === "row") {
       sentences.push({
         start: line.start,
