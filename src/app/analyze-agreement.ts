@@ -84,6 +84,21 @@ async function loadPolicy(path: string): Promise<Policy> {
   return parsePolicy(json);
 }
 
+/**
+ * A reader's error names the file once, in its message: "fichier introuvable : x.pdf", or
+ * "x.docx : fichier illisible : …" when the reason does not name it.
+ */
+function aboutTheAgreement(error: unknown, path: string): unknown {
+  if (!(error instanceof Art28Error)) return error;
+  const { argument: _argument, ...details } = error.details;
+  const named = (text: string) => (text.includes(path) || text.includes(basename(path)) ? text : null);
+  const text = {
+    fr: named(error.text.fr) ?? `${path} : ${error.text.fr}`,
+    en: named(error.text.en) ?? `${path}: ${error.text.en}`,
+  };
+  return new Art28Error(error.code, text, details);
+}
+
 /** The contract's fields in the contract's order, and nothing else. */
 export function analysisContract(analysis: Analysis): Analysis {
   return {
@@ -127,7 +142,9 @@ export async function analyzeAgreement({
 }: AnalyzeAgreementOptions): Promise<AgreementAnalysis> {
   // The policy is read first: a mistake in it is cheaper to report than a long analysis.
   const policy = input.policyPath === undefined ? null : await loadPolicy(input.policyPath);
-  const { analysis: found, extracted } = await analyzeFile(input.path, { lang });
+  const { analysis: found, extracted } = await analyzeFile(input.path, { lang }).catch((error: unknown) => {
+    throw aboutTheAgreement(error, input.path);
+  });
   const analysis: Analysis = policy
     ? { ...found, flags: [...found.flags, ...evaluatePolicy(found, policy, lang)] }
     : found;
