@@ -65,6 +65,18 @@ describe("the Art. 28 checklist", () => {
     );
   });
 
+  it("counts the GDPR text a document reproduces as no stipulation of the parties", () => {
+    const analysis = analyze(
+      [
+        "Article 28 - Sous-traitant",
+        "Le sous-traitant demeure pleinement responsable devant le responsable du traitement ; les mêmes obligations sont imposées à l'autre sous-traitant par contrat.",
+      ].join("\n"),
+    );
+    const item = analysis.checklist.find((i) => i.id === "28.4");
+    expect(item?.status).toBe("partial");
+    expect(item?.quotes.length).toBeGreaterThan(0);
+  });
+
   it("says partial when only part of an item is there", () => {
     const analysis = analyze(
       "À la fin du contrat, le Sous-traitant supprime toutes les données du Responsable du traitement.",

@@ -29,40 +29,34 @@ const DATA_SUBJECT_RIGHTS = spaced(
   /\bdemandes? (?:d'exercice|de droits?|des personnes)\b|\bexercice (?:de leurs |des |de ses )?droits\b|\bdroits des personnes\b|\bdata subjects?'? (?:rights|requests?)\b|\brights of (?:the )?data subjects?\b|\bchapitre iii\b|\bchapter iii\b/,
 );
 
-const RULES: readonly ChecklistRule[] = [
+const WRITTEN_RULES: readonly ChecklistRule[] = [
   {
     // Art. 28(3), first sentence: the contract sets out the processing.
     id: "28.3.subject",
     elements: [
       {
-        pattern: spaced(
-          /\bobjet (?:du|de la|des) (?:traitement|sous-?traitance|prestation)\b|\bsubject[- ]matter\b|\bobjet et (?:la )?duree\b/,
-        ),
+        pattern:
+          /\bobjet (?:du|de la|des) (?:traitements?|sous-?traitance|prestation)\b|\bobjet (?:de l'accord|de la convention|du (?:present )?(?:accord|contrat|dpa))\b|\bsubject[- ]matter\b|\bobjet et (?:la )?duree\b/,
       },
       {
-        pattern: spaced(
-          /\bduree (?:du|des|de la) (?:traitement|traitements|sous-?traitance|prestation)\b|\bduration of (?:the )?processing\b|\bobjet et (?:la )?duree\b|\bduree\b/,
-        ),
+        pattern:
+          /\bduree (?:du|des|de la) (?:traitements?|sous-?traitance|prestation|contrat|convention|accord)\b|\bduration of (?:the )?(?:processing|agreement|contract)\b|\bobjet et (?:la )?duree\b|\bsubject[- ]matter and duration\b/,
       },
       {
-        pattern: spaced(
-          /\bnature (?:du|des|de la|et)\b|\bnature of (?:the )?processing\b|\bnature and purpose\b|\boperations de traitement\b/,
-        ),
+        pattern:
+          /\bnature (?:du|des|de la) traitements?\b|\bnature et (?:la )?finalite\b|\bnature of (?:the )?processing\b|\bnature and purpose\b|\boperations de traitement\b|\bprocessing operations\b/,
       },
       {
-        pattern: spaced(
-          /\bfinalites?\b|\bpurposes? of (?:the )?processing\b|\bnature and purpose\b|\bpurposes?\b/,
-        ),
+        pattern:
+          /\bfinalites? (?:du|des|de la) traitements?\b|\bnature et (?:la )?finalite\b|\bfinalites?\b|\bpurposes? of (?:the )?processing\b|\bnature and purpose\b/,
       },
       {
-        pattern: spaced(
+        pattern:
           /\b(?:types?|categories?) (?:de |des )?donnees\b|\b(?:types?|categories) of (?:personal )?data\b/,
-        ),
       },
       {
-        pattern: spaced(
+        pattern:
           /\bcategories? (?:de |des )?personnes concernees\b|\bcategories of data subjects\b|\bpersonnes concernees\b|\bdata subjects\b/,
-        ),
       },
     ],
   },
@@ -99,7 +93,11 @@ const RULES: readonly ChecklistRule[] = [
   {
     id: "28.3.b",
     elements: [
-      { pattern: spaced(/\bconfidentialit\w*|\bconfidentiality\b|\bconfidentiel\w*|\bconfidential\b/) },
+      {
+        // A "politique de confidentialité" is a privacy notice, not the staff's duty of confidentiality.
+        pattern:
+          /(?<!politique de )\bconfidentialit\w*|(?<!privacy )\bconfidentiality\b|\bconfidentiel\w*|\bconfidential\b/,
+      },
       {
         pattern: spaced(
           /\bpersonnes? (?:autorisees?|habilitees?)\b|\bpersonnel\b|\bcollaborateurs?\b|\bsalaries\b|\bemployes\b|\bemployees\b|\bstaff\b|\bauthori[sz]ed (?:persons|personnel|to process)\b|\bpreposes\b/,
@@ -237,12 +235,23 @@ const RULES: readonly ChecklistRule[] = [
   },
 ];
 
+/** The rules with their phrases matching across any white space (see `spaced`). */
+const RULES: readonly ChecklistRule[] = WRITTEN_RULES.map((rule) => ({
+  id: rule.id,
+  elements: rule.elements.map((element) => ({
+    pattern: spaced(element.pattern),
+    ...(element.within === undefined ? {} : { within: spaced(element.within) }),
+  })),
+}));
+
 /** How many sentences each item quotes at most. */
 const MAX_QUOTES = 3;
 
 /** A place that can show a checklist element: a sentence, or a heading ("4.2 Durée du traitement"). */
 interface Evidence {
   readonly text: string;
+  /** Text of the GDPR reproduced in the document: it shows what the law asks, not what the parties agreed. */
+  readonly quotesLaw: boolean;
   readonly folded: string;
   readonly context: readonly string[];
 }
@@ -250,11 +259,13 @@ interface Evidence {
 function evidenceOf(view: DocumentView): Evidence[] {
   const sentences = view.sentences.map((s) => ({
     text: s.sentence.text,
+    quotesLaw: s.quotesLaw,
     folded: s.folded,
     context: [s.leadIn, s.heading],
   }));
   const headings = view.structure.headings.map((h) => ({
     text: view.text.slice(h.start, h.end),
+    quotesLaw: false,
     folded: view.folded.slice(h.start, h.end),
     context: [],
   }));
@@ -279,18 +290,35 @@ export function checklistOf(
 ): ChecklistItem[] {
   const evidence = evidenceOf(view);
   return RULES.map((rule) => {
-    const quotes: string[] = [];
-    let satisfied = 0;
     const elements =
       rule.id === "28.2" && authorization === "specific" ? rule.elements.slice(0, 1) : rule.elements;
-    for (const element of elements) {
-      const found = evidence.find((e) => matches(element, e));
-      if (found === undefined) continue;
-      satisfied++;
-      if (!quotes.includes(found.text) && quotes.length < MAX_QUOTES) quotes.push(found.text);
+    // For each element, the place that shows it and the most of the item's other elements besides:
+    // "les personnes autorisées … obligation de confidentialité" beats two scattered half-mentions.
+    const best: (Evidence | undefined)[] = elements.map(() => undefined);
+    const bestCount: number[] = elements.map(() => 0);
+    for (const place of evidence) {
+      const matched = elements.map((element) => matches(element, place));
+      const found = matched.filter(Boolean).length;
+      if (found === 0) continue;
+      // The parties' own clause, even a thinner one, outranks the law they reproduce.
+      const count = place.quotesLaw ? found / 10 : found;
+      matched.forEach((isMatch, k) => {
+        if (isMatch && count > (bestCount[k] ?? 0)) {
+          best[k] = place;
+          bestCount[k] = count;
+        }
+      });
     }
+    const quotes: string[] = [];
+    for (const place of best) {
+      if (place !== undefined && !quotes.includes(place.text) && quotes.length < MAX_QUOTES)
+        quotes.push(place.text);
+    }
+    // An element only the reproduced law states is not stipulated: at best the item is partial.
+    const shown = best.filter((place) => place !== undefined).length;
+    const stipulated = best.filter((place) => place !== undefined && !place.quotesLaw).length;
     const status: ChecklistStatus =
-      satisfied === elements.length ? "present" : satisfied === 0 ? "missing" : "partial";
+      stipulated === elements.length ? "present" : shown === 0 ? "missing" : "partial";
     return { id: rule.id, status, quotes };
   });
 }

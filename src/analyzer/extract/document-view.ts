@@ -17,6 +17,8 @@ export interface SentenceView {
   readonly outerHeadings: string;
   readonly inList: boolean;
   readonly inTable: boolean;
+  /** Whether the sentence stands under a heading that reproduces a GDPR article ("Article 28 - Sous-traitant"). */
+  readonly quotesLaw: boolean;
 }
 
 export interface DocumentView {
@@ -34,6 +36,7 @@ export function documentView(text: string, structure: DocumentStructure): Docume
   const folded = foldText(text);
   const headingTitles = structure.headings.map((heading) => headingText(folded, heading));
   const outer = structure.headings.map((_, index) => outerTitles(structure.headings, headingTitles, index));
+  const lawHeadings = structure.headings.map(reproducesGdprArticle);
   const listItems = [...structure.lists].sort((a, b) => a.start - b.start);
   const tables = [...structure.tables].sort((a, b) => a.start - b.start);
   const inList = structure.sentences.map((s) => contains(listItems, s.start));
@@ -49,9 +52,29 @@ export function documentView(text: string, structure: DocumentStructure): Docume
       outerHeadings: sentence.heading === null ? "" : (outer[sentence.heading] ?? ""),
       inList: inList[index] === true,
       inTable: inTable[index] === true,
+      quotesLaw: sentence.heading !== null && lawHeadings[sentence.heading] === true,
     };
   });
   return { text, folded, structure, sentences };
+}
+
+/**
+ * The official titles of the GDPR articles an agreement most often reproduces, French and English:
+ * a heading that gives one of them with its article number introduces the text of the law, not a clause.
+ */
+const GDPR_ARTICLE_TITLES: ReadonlyMap<string, RegExp> = new Map([
+  ["26", /^(?:responsables conjoints du traitement|joint controllers)/],
+  ["28", /^(?:sous-traitant|processor)\s*$/],
+  ["32", /^(?:securite du traitement|security of processing)/],
+  ["33", /^(?:notification a l'autorite de controle|notification of a personal data breach)/],
+  ["34", /^(?:communication a la personne concernee|communication of a personal data breach)/],
+  ["35", /^(?:analyse d'impact relative|data protection impact assessment)/],
+  ["36", /^(?:consultation prealable|prior consultation)\s*$/],
+]);
+
+function reproducesGdprArticle(heading: Heading): boolean {
+  const title = GDPR_ARTICLE_TITLES.get(heading.number ?? "");
+  return title?.test(foldText(heading.title).trim()) === true;
 }
 
 function headingText(folded: string, heading: Heading): string {

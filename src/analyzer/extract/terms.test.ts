@@ -75,6 +75,25 @@ describe("breach notices", () => {
   });
 });
 
+describe("the law a document reproduces", () => {
+  it("takes the parties' own clause over the GDPR text quoted above it", () => {
+    const analysis = analyze(
+      [
+        "Article 28 - Sous-traitant",
+        "Le sous-traitant notifie au responsable du traitement toute violation de données dans un délai de 24 heures.",
+        "",
+        "Article 9 – Violations",
+        "Le Prestataire notifie au Client toute violation de données dans un délai de 48 heures.",
+      ].join("\n"),
+    );
+    expect(term(analysis, "breach_notification_to_controller")).toEqual({
+      amount: 48,
+      unit: "hours",
+      qualifier: null,
+    });
+  });
+});
+
 describe("joint controllers and their processor", () => {
   const kit = [
     "CONVENTION DE RESPONSABILITÉ CONJOINTE DE TRAITEMENT (ARTICLE 26 DU RGPD)",

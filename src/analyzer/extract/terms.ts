@@ -382,7 +382,7 @@ export function minimumHours(duration: Duration): number {
 
 function sentencePenalty(view: SentenceView): number {
   let penalty = 0;
-  if (STATUTE_WORDING.test(view.folded)) penalty += 3;
+  if (view.quotesLaw || STATUTE_WORDING.test(view.folded)) penalty += 3;
   if (view.inTable) penalty += 1;
   if (BILLING.test(view.folded)) penalty += 2;
   return penalty;
