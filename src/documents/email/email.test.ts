@@ -7,6 +7,7 @@ import { openObjectionWindows, parseSubprocessorChange } from "../../domain/subp
 import { renderBreachNoticeEmail } from "./breach-notice-email.js";
 import { duePhrase } from "./due-phrase.js";
 import { composeEmail, inBothLanguages } from "./email-layout.js";
+import { basisPhrase, renderObligationNoticeEmail } from "./obligation-notice-email.js";
 import { renderReminderEmail } from "./reminder-email.js";
 import { renderRequestForwardingEmail } from "./request-forwarding-email.js";
 import { renderSubprocessorChangeEmail } from "./subprocessor-change-email.js";
@@ -168,5 +169,51 @@ describe("the request forwarding e-mail", () => {
     );
     expect(email.subject).toContain("directives relatives au sort des données après la mort");
     expect(email.text).toContain("Votre réponse à la personne : au plus tard le jeudi 11 juin 2026 (inclus)");
+  });
+});
+
+describe("the notice of a new obligation", () => {
+  it("says where the deadline comes from, and that a qualifier was interpreted", () => {
+    expect(
+      basisPhrase(
+        { kind: "term", termId: "audit_notice", duration: { amount: 15, unit: "working_days" } },
+        "fr",
+      ),
+    ).toBe("délai fixé par l'accord : 15 jours ouvrés");
+    expect(
+      basisPhrase(
+        {
+          kind: "interpreted",
+          termId: "breach_notification_to_controller",
+          qualifier: "without_undue_delay",
+          duration: { amount: 48, unit: "hours" },
+        },
+        "en",
+      ),
+    ).toBe('the agreement says "without undue delay", read as 48 hours under the organisation\'s settings');
+    expect(
+      basisPhrase(
+        { kind: "statute", rule: "GDPR Art. 33(1)", duration: { amount: 72, unit: "hours" } },
+        "fr",
+      ),
+    ).toBe("délai légal : 72 heures (GDPR Art. 33(1))");
+  });
+
+  it("renders the duty, its deadline and its reference", () => {
+    const email = renderObligationNoticeEmail(
+      {
+        obligationId: "obl-9",
+        what: { fr: "corriger la non-conformité majeure", en: "correct the major finding" },
+        due: at("2026-07-16T00:00:00+02:00"),
+        basis: { kind: "term", termId: "corrective_action_plan", duration: { amount: 30, unit: "days" } },
+        timeZone: paris,
+        counterparty: "Académie",
+        agreement: null,
+      },
+      "en",
+    );
+    expect(email.subject).toBe("[art28] New obligation: correct the major finding");
+    expect(email.text).toContain("Deadline: by the end of Wednesday 15 July 2026");
+    expect(email.text).toContain("Reference: obl-9");
   });
 });
