@@ -86,6 +86,33 @@ describe("structureOf: headings", () => {
     ]);
   });
 
+  it("joins a title that breaks over two lines and keeps it out of the sentences", () => {
+    const text =
+      "Article 4.7 : Aide en matière d'analyse d'impact et de\nconsultation préalable\n\nLe prestataire aide le client.";
+    const { headings, sentences: found } = structureOf(text);
+    expect(headings).toMatchObject([
+      { number: "4.7", title: "Aide en matière d'analyse d'impact et de consultation préalable" },
+    ]);
+    expect(text.slice(headings[0]?.start, headings[0]?.end)).toBe(
+      "Article 4.7 : Aide en matière d'analyse d'impact et de\nconsultation préalable",
+    );
+    expect(found.map((sentence) => sentence.text)).toEqual(["Le prestataire aide le client."]);
+  });
+
+  it("takes a numbered line whose sentence runs on to the next line for a clause, not a title", () => {
+    const text =
+      "1. Le Sous-traitant garantit la confidentialité des Données à\ncaractère personnel qu'il traite.";
+    const { headings, lists } = structureOf(text);
+    expect(headings).toEqual([]);
+    expect(lists.map((item) => item.marker)).toEqual(["1."]);
+  });
+
+  it("drops the colon that closes a title", () => {
+    expect(structureOf("Article 4.1 : Traitement des données :").headings[0]?.title).toBe(
+      "Traitement des données",
+    );
+  });
+
   it("attaches each sentence to the heading it stands under", () => {
     const { headings, sentences: found } = structureOf(
       "Préambule sans titre.\n\nArticle 1 – Objet\n\nPremière phrase.",
