@@ -43,6 +43,21 @@ function policyError(
   return new Art28Error(code, text, { argument: "policy" });
 }
 
+/** Where or why JSON.parse failed, from its message (which V8 words in several ways). */
+function jsonProblem(raw: string, message: string): { fr: string; en: string } {
+  const position = /position (\d+)/.exec(message)?.[1];
+  if (position !== undefined) {
+    const before = raw.slice(0, Number(position)).split("\n");
+    const line = before.length;
+    const column = (before.at(-1)?.length ?? 0) + 1;
+    return { fr: ` (ligne ${line}, colonne ${column})`, en: ` (line ${line}, column ${column})` };
+  }
+  const token = /Unexpected token '?(.)'?/.exec(message)?.[1];
+  if (token !== undefined) return { fr: ` (« ${token} » inattendu)`, en: ` (unexpected "${token}")` };
+  if (/end of JSON/i.test(message)) return { fr: " (fin inattendue)", en: " (unexpected end)" };
+  return { fr: "", en: "" };
+}
+
 async function loadPolicy(path: string): Promise<Policy> {
   let raw: string;
   try {
@@ -70,14 +85,9 @@ async function loadPolicy(path: string): Promise<Policy> {
   try {
     json = JSON.parse(raw.replace(/^\uFEFF/, ""));
   } catch (error) {
-    const where = /position (\d+)/.exec(error instanceof Error ? error.message : "")?.[1];
+    const why = jsonProblem(raw, error instanceof Error ? error.message : "");
     throw invalidInput(
-      where
-        ? {
-            fr: `${path} n'est pas du JSON valide (position ${where})`,
-            en: `${path} is not valid JSON (position ${where})`,
-          }
-        : { fr: `${path} n'est pas du JSON valide`, en: `${path} is not valid JSON` },
+      { fr: `${path} n'est pas du JSON valide${why.fr}`, en: `${path} is not valid JSON${why.en}` },
       { argument: "policy" },
     );
   }
