@@ -158,6 +158,24 @@ describe("readDocumentBytes: DOCX, ODT and PDF", () => {
     ]);
   });
 
+  it("drops page numbers and running heads, so a sentence can run from one page to the next", async () => {
+    const page = (number: number, body: string[]) => [
+      "Convention de traitement - version 2",
+      ...body,
+      `Page ${number} / 3`,
+    ];
+    const bytes = pdf([
+      page(1, ["Article 1 - Objet", "Le sous-traitant notifie toute violation"]),
+      page(2, ["dans un délai de 48 heures.", "Il documente chaque violation."]),
+      page(3, ["Article 2 - Audits", "Le client peut auditer une fois par an."]),
+    ]);
+    const { text } = await readDocumentBytes(bytes, "accord.pdf");
+    expect(text).not.toMatch(/Page \d|version 2/);
+    expect(structureOf(text).sentences.map((sentence) => sentence.text)).toContain(
+      "Le sous-traitant notifie toute violation\ndans un délai de 48 heures.",
+    );
+  });
+
   it("detects the format by content when the extension lies", async () => {
     expect(
       (await readDocumentBytes(pdf([["Contrat de traitement des données."]]), "contrat.txt")).format,

@@ -31,7 +31,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadText> {
   } catch (error) {
     throw pdfError(error);
   }
-  const pages: string[] = [];
+  const pages: PageLine[][] = [];
   try {
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
@@ -46,7 +46,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadText> {
   } finally {
     await document.destroy().catch(() => undefined);
   }
-  const text = pages.join("\f");
+  const text = joinPages(withoutFurniture(pages).map(pageText));
   checkTextLayer(text, pages.length);
   const repair = repairMojibake(text);
   return { text: repair.text, encodingRepaired: repair.repaired };
@@ -58,9 +58,9 @@ function isPositionedText(item: unknown): item is PositionedText {
 
 /**
  * Rebuilds a page's lines: items join until pdf.js marks an end of line or the baseline moves; a
- * vertical gap well above the line height separates paragraphs.
+ * vertical gap well above the line height marks a new paragraph.
  */
-function layOutPage(items: readonly PositionedText[]): string {
+function layOutPage(items: readonly PositionedText[]): PageLine[] {
   const lines: Line[] = [];
   let current: Line | null = null;
   for (const item of items) {
@@ -83,18 +83,77 @@ function layOutPage(items: readonly PositionedText[]): string {
     }
   }
   if (current !== null) lines.push(current);
-  const out: string[] = [];
+  const out: PageLine[] = [];
   let previous: Line | null = null;
   for (const line of lines) {
     if (line.text.trim() === "") continue;
-    if (previous !== null) {
-      const gap = previous.y - line.y;
-      out.push(gap > Math.max(previous.height, line.height) * 1.8 ? "\n\n" : "\n");
-    }
-    out.push(line.text);
+    const gap = previous === null ? 0 : previous.y - line.y;
+    out.push({
+      text: line.text,
+      paragraph: previous !== null && gap > Math.max(previous.height, line.height) * 1.8,
+    });
     previous = line;
   }
-  return out.join("");
+  return out;
+}
+
+interface PageLine {
+  readonly text: string;
+  /** Whether a paragraph gap separates the line from the one above. */
+  readonly paragraph: boolean;
+}
+
+/** Lines a page's top or bottom holds that may be running heads, running feet or page numbers. */
+const MARGIN_LINES = 2;
+const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:page|p\.)?\s*#(?:\s*(?:\/|sur|of|de)\s*#)?(?:\s*[-–—])?$/i;
+
+function furnitureKey(line: string): string {
+  return line.trim().replace(/\d+/g, "#").replace(/\s+/g, " ").toLowerCase();
+}
+
+/**
+ * Drops page furniture, which would otherwise cut sentences that run from one page to the next: page
+ * numbers, and lines repeated at the top or bottom of most pages (running heads and feet, with their
+ * numbers allowed to differ).
+ */
+function withoutFurniture(pages: readonly (readonly PageLine[])[]): PageLine[][] {
+  const margins = (page: readonly PageLine[]) =>
+    page
+      .map((_, index) => index)
+      .filter((index) => index < MARGIN_LINES || index >= page.length - MARGIN_LINES);
+  const seen = new Map<string, number>();
+  for (const page of pages) {
+    const keys = new Set(margins(page).map((index) => furnitureKey((page[index] as PageLine).text)));
+    for (const key of keys) seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  const repeated = (key: string) => pages.length >= 3 && (seen.get(key) ?? 0) >= pages.length * 0.6;
+  return pages.map((page) => {
+    const dropped = new Set(
+      margins(page).filter((index) => {
+        const key = furnitureKey((page[index] as PageLine).text);
+        return (pages.length >= 2 && PAGE_NUMBER.test(key)) || repeated(key);
+      }),
+    );
+    return page.filter((_, index) => !dropped.has(index));
+  });
+}
+
+/**
+ * Pages apart (a form feed, which normalisation turns into a paragraph break), except where a sentence
+ * runs on from one page into the next: then the page break is just a line break.
+ */
+function joinPages(pages: readonly string[]): string {
+  let text = "";
+  for (const page of pages) {
+    if (page === "") continue;
+    const runsOn = text !== "" && !/[.!?:;…]["'»”’)\]]*\s*$/.test(text) && /^\s*\p{Ll}/u.test(page);
+    text += text === "" ? page : `${runsOn ? "\n" : "\f"}${page}`;
+  }
+  return text;
+}
+
+function pageText(page: readonly PageLine[]): string {
+  return page.map((line, index) => (index === 0 ? "" : line.paragraph ? "\n\n" : "\n") + line.text).join("");
 }
 
 function checkTextLayer(text: string, pageCount: number): void {
