@@ -109,6 +109,8 @@ function openSqlite(location: Extract<Location, { engine: "sqlite" }>): Store {
   handle.pragma("synchronous = NORMAL");
   handle.pragma("foreign_keys = ON");
   handle.pragma("busy_timeout = 10000");
+  // 64 MiB of page cache (the default is 2 MiB): the obligation indexes of a large register stay in memory.
+  handle.pragma("cache_size = -65536");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
   return {
     engine: "sqlite",

@@ -1,0 +1,160 @@
+// Register speed: pending obligations of one organisation before a date among 1,000,000 (p95 target ≤ 20 ms),
+// journal appends in batches (≥ 20,000 events/s) and journal verification (≥ 300,000 events/s), on SQLite and,
+// when DATABASE_URL names a PostgreSQL server, on a fresh database of its own that is dropped afterwards.
+
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { openRegister, type Register } from "../src/app/open-register.js";
+import { inTransaction, newId, reader } from "../src/app/unit-of-work.js";
+import { verifyJournal } from "../src/app/verify-journal.js";
+import type { Actor } from "../src/domain/actor.js";
+import type { Obligation } from "../src/domain/obligation-record.js";
+import { buildOrganisation, type Organisation } from "../src/domain/organisation.js";
+import { repositoriesFor } from "../src/store/repositories.js";
+
+type Emit = (name: string, value: number, unit: string) => void;
+
+const OBLIGATIONS = 1_000_000;
+const ORGANISATIONS = 2_000;
+const QUERIES = 400;
+const APPEND_BATCH = 1_000;
+const APPEND_EVENTS = 200_000;
+const DAY = 86_400_000;
+const START = Date.parse("2026-01-01T00:00:00Z");
+const actor: Actor = { id: "bench", tenant: "bench" };
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+/** 1,000,000 obligations over 2,000 organisations, due across two years, 70 % still open. */
+async function loadObligations(register: Register): Promise<Organisation[]> {
+  const organisations: Organisation[] = [];
+  await register.store.transaction(async (db) => {
+    const repositories = repositoriesFor(db, register.store.engine, actor.tenant);
+    for (let i = 0; i < ORGANISATIONS; i++) {
+      const organisation = buildOrganisation(
+        { name: `Établissement ${i}`, type: "college", roles: ["controller", "processor"] },
+        { id: newId(), tenant: actor.tenant, now: START },
+      );
+      organisations.push(organisation);
+      await repositories.organisations.insert(organisation);
+    }
+  });
+  const batch = 50_000;
+  for (let offset = 0; offset < OBLIGATIONS; offset += batch) {
+    const rows: Obligation[] = [];
+    for (let i = offset; i < offset + batch; i++) {
+      const holder = organisations[i % ORGANISATIONS] as Organisation;
+      const counterparty = organisations[(i * 7 + 1) % ORGANISATIONS] as Organisation;
+      const due = START + ((i * 7919) % (730 * 24)) * 3_600_000;
+      rows.push({
+        id: newId(),
+        tenant: actor.tenant,
+        kind: "notify_breach_to_controller",
+        holderId: holder.id,
+        counterpartyId: counterparty.id,
+        agreementId: null,
+        trigger: { type: "breach.recorded", id: `b${i}`, at: due - DAY },
+        due,
+        basis: {
+          kind: "term",
+          termId: "breach_notification_to_controller",
+          duration: { amount: 24, unit: "hours" },
+        },
+        what: { fr: "Notifier la violation", en: "Notify the breach" },
+        status: i % 10 < 7 ? "open" : "done",
+        evidence: null,
+        createdAt: START,
+        closedAt: null,
+      });
+    }
+    await register.store.transaction((db) =>
+      repositoriesFor(db, register.store.engine, actor.tenant).obligations.insert(rows),
+    );
+  }
+  return organisations;
+}
+
+async function measure(register: Register, engine: string, emit: Emit): Promise<void> {
+  const organisations = await loadObligations(register);
+  const obligations = reader(register, actor).obligations;
+  const timings: number[] = [];
+  let found = 0;
+  for (let q = 0; q < QUERIES; q++) {
+    const holder = organisations[(q * 37) % ORGANISATIONS] as Organisation;
+    const before = START + (30 + (q % 300)) * DAY;
+    const t0 = performance.now();
+    found += (await obligations.due({ holderId: holder.id, before })).length;
+    timings.push(performance.now() - t0);
+  }
+  timings.sort((a, b) => a - b);
+  emit(`register.obligations_due_one_org_1m.p95.${engine}`, percentile(timings, 95), "ms");
+  emit(`register.obligations_due_one_org_1m.rows_per_query.${engine}`, found / QUERIES, "rows");
+
+  const t0 = performance.now();
+  for (let appended = 0; appended < APPEND_EVENTS; appended += APPEND_BATCH) {
+    await inTransaction(register, actor, START, async (unit) => {
+      for (let i = 0; i < APPEND_BATCH; i++) {
+        unit.record({
+          type: "breach.recorded",
+          payload: {
+            v: 1,
+            breachId: `b${appended + i}`,
+            processorId: "p",
+            awareAt: START + i,
+            description: "bench",
+          },
+        });
+      }
+    });
+  }
+  emit(`register.journal_append.${engine}`, APPEND_EVENTS / ((performance.now() - t0) / 1000), "events/s");
+
+  const t1 = performance.now();
+  const verification = await verifyJournal({ register, actor });
+  const seconds = (performance.now() - t1) / 1000;
+  if (verification.fault || verification.count !== APPEND_EVENTS)
+    throw new Error("bench journal did not verify");
+  emit(`register.journal_verify.${engine}`, verification.count / seconds, "events/s");
+}
+
+export default async function (emit: Emit): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "art28-bench-"));
+  try {
+    const register = await openRegister({ env: { DATABASE_URL: `file:${join(dir, "bench.sqlite")}` } });
+    try {
+      await measure(register, "sqlite", emit);
+    } finally {
+      await register.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const server = process.env.DATABASE_URL;
+  if (!server || !/^postgres(ql)?:\/\//i.test(server)) return;
+  const name = `art28_bench_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  try {
+    const register = await openRegister({ env: { DATABASE_URL: url.toString() } });
+    try {
+      await measure(register, "postgres", emit);
+    } finally {
+      await register.close();
+    }
+  } finally {
+    const cleanup = new pg.Client({ connectionString: server });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await cleanup.end();
+  }
+}
