@@ -85,6 +85,17 @@ describe("flags", () => {
     ).not.toContain("controller_bears_deletion_costs");
   });
 
+  it("flags a return charged to the controller in English", () => {
+    expect(
+      ids(
+        analyze(
+          "Any return of data in another format shall be charged to the Controller at the Processor's rates.",
+          "en",
+        ),
+      ),
+    ).toContain("controller_bears_deletion_costs");
+  });
+
   it("flags deletion at the end with no deadline", () => {
     const analysis = analyze("Les données sont supprimées à la fin du contrat.");
     expect(ids(analysis)).toContain("no_deletion_deadline");

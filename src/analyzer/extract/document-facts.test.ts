@@ -64,6 +64,16 @@ describe("the parties", () => {
     expect(analysis.parties).toEqual({ processor: "Acme Learning Ltd", controller: "Springfield School" });
   });
 
+  it("reads a public body named with its article", () => {
+    const analysis = analyze(
+      "Entre la commune de Saint-Aubin (ci-après « le Responsable de traitement ») et la société NumériClasse SAS (ci-après « le Sous-traitant »).",
+    );
+    expect(analysis.parties).toEqual({
+      processor: "NumériClasse SAS",
+      controller: "la commune de Saint-Aubin",
+    });
+  });
+
   it("leaves a template's blanks unnamed", () => {
     const analysis = analyze(
       "Conclu entre [Nom de l'établissement] (le Responsable du traitement) et [À compléter] (le Sous-traitant).",

@@ -42,12 +42,12 @@ export const AUTHORITY = spaced(
 
 /** A data subject's request to exercise a right (Chapter III). */
 export const DATA_SUBJECT_REQUEST = spaced(
-  /\bdemandes? (?:d'exercice|de droits?|d'acces|de rectification|d'effacement|des personnes concernees|emanant des personnes)\b|\bexercice (?:de leurs |des |de ses |de leur )?droits?\b|\bdroits? des personnes(?: concernees)?\b|\bdata subjects?'? (?:rights? )?requests?\b|\brequests? (?:from|by|of) (?:a |the )?data subjects?\b|\b(?:subject access|rights?) requests?\b|\bdsars?\b|\bexercise (?:of )?(?:their |the |his or her )?rights?\b/,
+  /\bdemandes? (?:d'exercice|de droits?|d'acces|de rectification|d'effacement|des personnes concernees|emanant des personnes)\b|\bexerc\w* (?:de leurs |des |de ses |de leur |leurs |ses )?droits?\b|\bdroits? des personnes(?: concernees)?\b|\bdata subjects?'? (?:rights? )?requests?\b|\brequests? (?:from|by|of) (?:a |the )?data subjects?\b|\b(?:subject access|rights?) requests?\b|\bdsars?\b|\bexercise (?:of )?(?:their |the |his or her )?rights?\b/,
 );
 
 /** Passing on a request received by the wrong party. */
 export const FORWARD = spaced(
-  /\btransmet\w*|\btransmis\w*|\btransferer|\breorient\w*|\bredirig\w*|\bfaire suivre|\bforward\w*|\bpass(?:es|ed)? (?:it |them )?on\b|\brefer\w*|\bredirect\w*|\brelay\w*/,
+  /\btransmet\w*|\btransmis\w*|\btransferer|\breorient\w*|\bredirig\w*|\bfaire suivre|\bforward\w*|\bpass(?:es|ed)? (?:it |them )?on\b|\brefer\w*|\bredirect\w*|\brelay\w*|\badresser\b|\badresse (?:ces|la|les|toute|sans)\b/,
 );
 
 /** Signs that the request first reached the processor. */
@@ -153,7 +153,7 @@ export const RETENTION = spaced(
 
 /** Money: sentences about who pays are not about time limits. */
 export const BILLING = spaced(
-  /\bfactur\w*|\bfrais\b|\bhonoraires?\b|\bfees?\b|\binvoic\w*|\bcouts?\b|\bcosts?\b|\bremuneration\b/,
+  /\bfactur\w*|\bfrais\b|\ba la charge\b|\bcharged\b|\bchargeable\b|\bhonoraires?\b|\bfees?\b|\binvoic\w*|\bcouts?\b|\bcosts?\b|\bremuneration\b/,
 );
 
 /** Wording that quotes the GDPR itself rather than agreeing something. */

@@ -58,7 +58,9 @@ function cleanName(raw: string): string | null {
     .replace(/[\s,:;]+$/u, "")
     .trim();
   if (name.length < 2 || name.length > 80) return null;
-  if (PLACEHOLDER.test(name) || NOT_A_NAME.test(name)) return null;
+  // "la commune de Saint-Aubin" names a party; "le Client" only a role.
+  const core = name.replace(/^(?:le|la|les|l'|l’|the)\s*/iu, "");
+  if (PLACEHOLDER.test(name) || NOT_A_NAME.test(core) || !/\p{Lu}/u.test(core)) return null;
   return name;
 }
 

@@ -31,6 +31,20 @@ describe("authorisation of sub-processors", () => {
     expect(analysis.subprocessorAuthorization).toBe("specific");
   });
 
+  it("reads leave to engage sub-processors on notice as a general authorisation", () => {
+    const analysis = analyze(
+      "Le Sous-traitant peut faire appel à un sous-traitant ultérieur ; il informe préalablement le Responsable du traitement de tout ajout ou remplacement.",
+    );
+    expect(analysis.subprocessorAuthorization).toBe("general");
+  });
+
+  it("does not read leave that needs the controller's consent as general", () => {
+    const analysis = analyze(
+      "The Processor may engage a sub-processor only with the Controller's prior specific written authorisation.",
+    );
+    expect(analysis.subprocessorAuthorization).toBe("specific");
+  });
+
   it("decides nothing from the GDPR's own alternative", () => {
     const analysis = analyze(
       "Le sous-traitant ne recrute pas un autre sous-traitant sans l'autorisation écrite préalable, spécifique ou générale, du responsable du traitement.",

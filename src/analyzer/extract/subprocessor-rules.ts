@@ -25,6 +25,14 @@ const BOTH = spaced(
 const GRANTED = spaced(
   /\baccorde\w*|\bdonne\w*|\bconf[eè]re\w*|\bgrants?\b|\bhereby\b|\bpar la signature\b|\bby signing\b|\best autorise\b|\bis authori[sz]ed\b/,
 );
+/** Leave to engage sub-processors with no authorisation asked for each: a general authorisation in effect. */
+const IMPLIED_GENERAL = spaced(
+  /\b(?:peut|pourra|est autorise a|may|is (?:hereby )?(?:authori[sz]ed|permitted|entitled) to)\s+(?:faire appel a|recourir a|engager|recruter|engage|use|appoint|subcontract)\b/,
+);
+const NEEDS_CONSENT = spaced(
+  /\bqu'avec\b|\bavec l'(?:accord|autorisation)\b|\bsous reserve de l'(?:accord|autorisation)\b|\bsubject to (?:the )?(?:controller's |customer's )?(?:prior )?(?:specific )?(?:written )?(?:authori[sz]ation|approval|consent)\b|\bwith (?:the )?(?:controller's |customer's )?(?:prior )?(?:specific )?(?:written )?(?:authori[sz]ation|approval|consent)\b/,
+);
+
 /** "Dans le cas d'une autorisation générale, …" describes a case, as the GDPR itself does; it grants nothing. */
 const CONDITIONAL =
   /\b(?:dans le cas d'une|en cas d'|in the case of an?|where an?|if an?|lorsqu'une|si une) (?:autorisation|authori[sz]ation|general|generale|specific|specifique|ecrite|written|prior)/;
@@ -39,8 +47,10 @@ export function subprocessorAuthorizationOf(
   let best: { value: SubprocessorAuthorization; strength: number; view: SentenceView } | null = null;
   for (const view of sentences) {
     const text = view.folded;
-    const general = GENERAL.test(text);
     const specific = SPECIFIC.test(text);
+    const implied = specific ? null : IMPLIED_GENERAL.exec(text);
+    const general =
+      GENERAL.test(text) || (implied !== null && !NEEDS_CONSENT.test(text.slice(implied.index)));
     if ((!general && !specific) || BOTH.test(text) || CONDITIONAL.test(text)) continue;
     const context =
       SUBPROCESSOR.test(text) || SUBPROCESSOR.test(view.leadIn) || SUBPROCESSOR.test(view.heading);
@@ -49,7 +59,7 @@ export function subprocessorAuthorizationOf(
     let strength: number;
     if (general) {
       value = "general";
-      strength = OPTIONAL.test(text) ? 1 : GRANTED.test(text) ? 3 : 2;
+      strength = !GENERAL.test(text) || OPTIONAL.test(text) ? 1 : GRANTED.test(text) ? 3 : 2;
     } else {
       value = "specific";
       strength = SUBPROCESSOR.test(text) ? 3 : 2;

@@ -154,6 +154,17 @@ describe("data-subject requests", () => {
     expect(term(analysis, "dsr_assistance")).toEqual({ amount: 5, unit: "working_days", qualifier: null });
   });
 
+  it("reads a request the processor must address to the controller", () => {
+    const analysis = analyze(
+      "Lorsque les personnes concernées exercent leurs droits auprès du Sous-traitant, celui-ci adresse ces demandes dès réception au Responsable du traitement, au plus tard sous quarante-huit heures.",
+    );
+    expect(term(analysis, "dsr_forwarding_to_controller")).toEqual({
+      amount: 48,
+      unit: "hours",
+      qualifier: null,
+    });
+  });
+
   it("reads an English forwarding clause", () => {
     const analysis = analyze(
       "The Processor shall forward to the Controller any data subject request it receives within 3 business days.",

@@ -41,6 +41,23 @@ describe("transfers outside the EEA", () => {
     ).toBe("allowed_with_safeguards");
   });
 
+  it("lets an explicit transfer mechanism outrank the restated duty to follow instructions", () => {
+    const analysis = analyze(
+      [
+        "The Processor shall process personal data only on documented instructions from the Controller, including with regard to transfers to a third country.",
+        "The Processor may transfer personal data outside the EEA under the standard contractual clauses.",
+      ].join(" "),
+    );
+    expect(analysis.transfersOutsideEEA).toBe("allowed_with_safeguards");
+  });
+
+  it("reads transfers on documented instructions alone as needing the controller's authorisation", () => {
+    const analysis = analyze(
+      "The Processor shall process personal data only on documented instructions from the Controller, including with regard to transfers to a third country.",
+    );
+    expect(analysis.transfersOutsideEEA).toBe("with_authorization");
+  });
+
   it("flags an agreement that says nothing of transfers", () => {
     const analysis = analyze(
       "Le Sous-traitant traite les données pour le compte du Responsable du traitement.",

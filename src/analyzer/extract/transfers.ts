@@ -19,7 +19,11 @@ const TRANSFER = spaced(
   /\btransf[eé]r\w*|\btransmission\b|\bheberg\w*|\bhost\w*|\bstock\w*|\bstor\w*|\blocalis\w*|\blocat\w*|\bacces\b|\baccess\w*/,
 );
 const AUTHORISATION = spaced(
-  /\b(?:autorisation|accord|consentement|approbation)\s+(?:ecrite?\s+|expresse?\s+|prealable\s+){1,3}|\bsans\s+(?:l')?(?:autorisation|accord|consentement)\b|\bprior (?:written )?(?:authori[sz]ation|consent|approval)\b|\bwithout (?:the )?(?:controller's |customer's )?(?:prior )?(?:written )?(?:authori[sz]ation|consent|approval)\b|\bunless (?:authori[sz]ed|approved|instructed)\b|\bsur instruction\b|\bon (?:the )?(?:documented )?instructions?\b/,
+  /\b(?:autorisation|accord|consentement|approbation)\s+(?:ecrite?\s+|expresse?\s+|prealable\s+){1,3}|\bsans\s+(?:l')?(?:autorisation|accord|consentement)\b|\bprior (?:written )?(?:authori[sz]ation|consent|approval)\b|\bwithout (?:the )?(?:controller's |customer's )?(?:prior )?(?:written )?(?:authori[sz]ation|consent|approval)\b|\bunless (?:authori[sz]ed|approved)\b/,
+);
+/** GDPR Art. 28(3)(a): transfers only on the controller's documented instructions — authorisation in a weaker form. */
+const ON_INSTRUCTION = spaced(
+  /\bsur instructions?\b|\bon (?:the )?(?:documented )?instructions?\b|\bunless instructed\b/,
 );
 const MECHANISM = spaced(
   /\bclauses contractuelles types\b|\bstandard contractual clauses\b|\bsccs?\b|\bdecisions? d'adequation\b|\badequacy decisions?\b|\bregles d'entreprise contraignantes\b|\bbinding corporate rules\b|\bbcrs?\b|\barticle 4[56]\b|\bdata privacy framework\b/,
@@ -47,6 +51,8 @@ export function transfersOf(sentences: readonly SentenceView[]): TransferFinding
   if (mechanism !== undefined) return { rule: "allowed_with_safeguards", views: first(mechanism, views) };
   const forbidden = views.find((v) => NEGATION.test(v.folded) || PROHIBITING_LEAD_IN.test(v.leadIn));
   if (forbidden !== undefined) return { rule: "prohibited", views: first(forbidden, views) };
+  const instructed = views.find((v) => ON_INSTRUCTION.test(v.folded));
+  if (instructed !== undefined) return { rule: "with_authorization", views: first(instructed, views) };
   const safeguarded = views.find((v) => MECHANISM.test(v.folded));
   if (safeguarded !== undefined) return { rule: "allowed_with_safeguards", views: first(safeguarded, views) };
   return { rule: null, views };
