@@ -142,6 +142,16 @@ describe("structureOf: sentences", () => {
     ]);
   });
 
+  it("ends a sentence after etc. when a capital follows, and not inside parentheses", () => {
+    expect(
+      sentences("Les droits (accès, rectification, etc.) sont garantis. Il aide, etc. Le client décide."),
+    ).toEqual([
+      "Les droits (accès, rectification, etc.) sont garantis.",
+      "Il aide, etc.",
+      "Le client décide.",
+    ]);
+  });
+
   it("carries a sentence on across a wrapped line that continues in lower case", () => {
     expect(
       sentences("Le sous-traitant notifie toute violation\ndans un délai de 48 heures.\nIl aide le client."),

@@ -144,7 +144,6 @@ const ABBREVIATIONS = new Set([
   "ibid",
   "id",
   "viz",
-  "etc",
   "janv",
   "févr",
   "fév",
