@@ -21,6 +21,9 @@ describe("reading a period typed on its own", () => {
     ["a 48-hour period", { amount: 48, unit: "hours" }],
     ["one hundred twenty days", { amount: 120, unit: "days" }],
     ["dans un délai de 30 jours", { amount: 30, unit: "days" }],
+    ["sous huitaine", { amount: 8, unit: "days" }],
+    ["dans la quinzaine", { amount: 15, unit: "days" }],
+    ["within a fortnight", { amount: 14, unit: "days" }],
   ])("reads %j", (text, expected) => {
     expect(parseDuration(text)).toEqual(expected);
   });

@@ -78,8 +78,17 @@ const NOT_A_RATE = "(?!\\s*\\/\\s*\\d)";
 const FIXED_SOURCE = `${BEFORE}${AMOUNT}${ECHO}[\\s\\u00a0]*-?[\\s\\u00a0]*${UNIT}${AFTER}${NOT_A_RATE}${TRAILER}`;
 const QUALIFIER_SOURCE = `${BEFORE}(?:${QUALIFIER_PHRASES.map(([, p]) => `(${p})`).join("|")})${AFTER}`;
 
+// Words that are themselves a number of days: "sous huitaine", "dans la quinzaine", "within a fortnight".
+const PERIOD_WORDS: ReadonlyArray<readonly [string, number]> = [
+  ["huitaine", 8],
+  ["quinzaine", 15],
+  ["fortnight", 14],
+];
+const PERIOD_WORD_SOURCE = `${BEFORE}(${PERIOD_WORDS.map(([word]) => word).join("|")})${AFTER}`;
+
 const FIXED = new RegExp(FIXED_SOURCE, "giu");
 const QUALIFIED = new RegExp(QUALIFIER_SOURCE, "giu");
+const PERIOD_WORD = new RegExp(PERIOD_WORD_SOURCE, "giu");
 
 const UNIT_GROUP_OFFSET = 5; // groups: 1 digits, 2 words, 3 echo, 4 whole unit, 5.. each unit word
 
@@ -120,12 +129,20 @@ function qualifierFrom(match: RegExpExecArray): DurationMatch | undefined {
   return undefined;
 }
 
+function periodWordFrom(match: RegExpExecArray): DurationMatch | undefined {
+  const word = (match[1] ?? "").toLowerCase();
+  const days = PERIOD_WORDS.find(([w]) => w === word)?.[1];
+  if (days === undefined) return undefined;
+  return { duration: { amount: days, unit: "days" }, index: match.index, text: match[0] };
+}
+
 /** Every period stated in a text, fixed or qualified, in order of appearance and never overlapping. */
 export function findDurations(text: string): DurationMatch[] {
   const found: DurationMatch[] = [];
   for (const [pattern, read] of [
     [FIXED, fixedFrom],
     [QUALIFIED, qualifierFrom],
+    [PERIOD_WORD, periodWordFrom],
   ] as const) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
@@ -147,7 +164,7 @@ export function findDurations(text: string): DurationMatch[] {
 
 // Words that may surround a period typed on its own ("within 30 days", "dans un délai de 72 heures").
 const FILLER =
-  /^(?:within|in|of|a|the|no|later|than|at|most|maximum|max|period|dans|un|une|délai|delai|de|d'|d’|sous|au|plus|tard|maximal|maximum|est|soit|:|,|\.)$/i;
+  /^(?:within|in|of|a|the|no|later|than|at|most|maximum|max|period|dans|la|un|une|délai|delai|de|d'|d’|sous|au|plus|tard|maximal|maximum|est|soit|:|,|\.)$/i;
 
 /** Reads a text that states exactly one period, or returns undefined. */
 export function parseDuration(text: string): Duration | undefined {
