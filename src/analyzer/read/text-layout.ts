@@ -127,11 +127,8 @@ export class TextLayout {
   }
 
   startTable(): void {
-    if (this.inTable) {
-      this.text(" ");
-      this.tables.push({ rows: [], row: null, cell: null, inHeader: false });
-      return;
-    }
+    // A nested table is flattened into the current cell of the outermost one.
+    if (this.inTable) this.text(" ");
     this.tables.push({ rows: [], row: null, cell: null, inHeader: false });
   }
 

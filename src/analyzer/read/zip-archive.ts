@@ -23,10 +23,10 @@ export interface ZipEntry {
   readonly localHeaderOffset: number;
 }
 
-export function corruptArchive(reason: string, detail: { fr: string; en: string } | null = null): Art28Error {
+export function corruptArchive(reason: string): Art28Error {
   return new Art28Error(
     "unreadable_input",
-    detail ?? {
+    {
       fr: "archive corrompue : le fichier (DOCX ou ODT) est tronqué ou endommagé",
       en: "corrupt archive: the file (DOCX or ODT) is truncated or damaged",
     },
@@ -103,7 +103,7 @@ export interface InflateBudget {
   remaining: number;
 }
 
-export function newBudget(): InflateBudget {
+function newBudget(): InflateBudget {
   return { remaining: MAX_UNCOMPRESSED_BYTES };
 }
 
