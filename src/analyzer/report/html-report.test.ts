@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { describe, expect, it } from "vitest";
 import {
@@ -155,6 +156,46 @@ describe("renderHtmlReport", () => {
     expect(
       DomUtils.textContent(DomUtils.findOne((e) => e.attribs.class === "text", page.children) ?? page),
     ).toBe(text);
+  });
+});
+
+describe("renderHtmlReport on hostile input", () => {
+  it("keeps any text, name or message inert and every link resolvable", () => {
+    const hostile = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom(
+        '"><script>alert(1)</script>',
+        "</mark><img src=x onerror=alert(1)>",
+        "&amp;<!--",
+        "q-1",
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(hostile, { minLength: 1, maxLength: 6 }), hostile, (pieces, name) => {
+        const text = pieces.join(" ");
+        const quote = pieces[0] as string;
+        const analysis: Analysis = {
+          ...SAMPLE_ANALYSIS,
+          parties: { processor: name, controller: null },
+          terms: {},
+          subprocessors: [{ name, activity: name, location: null }],
+          checklist: [{ id: name, status: "partial", quotes: [quote, name] }],
+          flags: [{ id: name, severity: "high", message: name, quote }],
+        };
+        const doc = parseDocument(renderHtmlReport(analysis, text, { lang: "fr", fileName: name }));
+        const scripts = DomUtils.findAll((e) => e.name === "script", doc.children);
+        const images = DomUtils.findAll((e) => e.name === "img", doc.children);
+        const textBox = DomUtils.findOne((e) => e.attribs.class === "text", doc.children);
+        const targets = links(doc).filter((href) => href.startsWith("#"));
+        return (
+          scripts.length === 1 &&
+          images.length === 0 &&
+          (text === "" || DomUtils.textContent(textBox ?? doc) === text) &&
+          targets.every((href) => textOf(doc, href.slice(1)) !== null)
+        );
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

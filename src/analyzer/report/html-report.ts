@@ -267,7 +267,7 @@ export function renderHtmlReport(
   const termRows = terms
     .map(
       ([id, term], i) =>
-        `<tr id="term-${id}"><td>${escapeHtml(TERM_LABELS[id]?.[lang] ?? id)}</td><td>${escapeHtml(termValue(term, lang))}</td><td>${quoteLink(termKeys[i] ?? null, term.quote)}</td></tr>`,
+        `<tr id="term-${escapeHtml(id)}"><td>${escapeHtml(TERM_LABELS[id]?.[lang] ?? id)}</td><td>${escapeHtml(termValue(term, lang))}</td><td>${quoteLink(termKeys[i] ?? null, term.quote)}</td></tr>`,
     )
     .join("\n");
   const termsHtml = section(
@@ -312,7 +312,7 @@ export function renderHtmlReport(
             ),
           )
           .join(" ");
-        return `<li id="check-${escapeHtml(item.id)}"><span class="badge ${item.status}">${escapeHtml(STATUS_LABELS[item.status][lang])}</span>${escapeHtml(checklistLabel(item.id, lang))} ${links}</li>`;
+        return `<li id="check-${escapeHtml(item.id)}"><span class="badge ${escapeHtml(item.status)}">${escapeHtml(STATUS_LABELS[item.status][lang])}</span>${escapeHtml(checklistLabel(item.id, lang))} ${links}</li>`;
       })
       .join("\n")}</ul>`,
   );
