@@ -1,7 +1,9 @@
 // `art28 obligations due`: what is owed, by whom, by when — pending obligations in deadline order.
 
 import type { Command } from "commander";
+import { closeObligation } from "../app/close-obligation.js";
 import { listDueObligations } from "../app/list-due-obligations.js";
+import { invalidInput } from "../domain/error.js";
 import type { CliContext } from "./context.js";
 import { withRegister } from "./register-session.js";
 
@@ -61,4 +63,53 @@ export function registerObligationsCommand(program: Command, context: CliContext
           print(`    ${say("accord", "agreement")}: ${o.agreement.title} (${o.agreement.id.slice(0, 8)})`);
       }
     });
+
+  obligations
+    .command("close")
+    .description(
+      say(
+        "clôt une obligation : faite (avec sa preuve) ou levée (avec la raison)",
+        "close an obligation: done (with its evidence) or waived (with the reason)",
+      ),
+    )
+    .argument("<id>", say("identifiant de l'obligation", "obligation id"))
+    .option("--done", say("faite", "done"))
+    .option("--waive", say("levée", "waived"))
+    .requiredOption("--note <text>", say("la preuve ou la raison", "the evidence or the reason"))
+    .option("--sha256 <hash>", say("empreinte d'un document joint", "sha256 of an attached document"))
+    .option("--json", say("sortie JSON", "JSON output"))
+    .action(
+      async (
+        id: string,
+        options: { done?: boolean; waive?: boolean; note: string; sha256?: string; json?: boolean },
+      ) => {
+        if (Boolean(options.done) === Boolean(options.waive)) {
+          throw invalidInput(
+            { fr: "indiquez --done ou --waive", en: "give --done or --waive" },
+            { argument: "--done" },
+          );
+        }
+        const closed = await withRegister(context, (register, actor) =>
+          closeObligation({
+            register,
+            actor,
+            input: {
+              id,
+              outcome: options.done ? "done" : "waived",
+              note: options.note,
+              sha256: options.sha256,
+            },
+            now: Date.now(),
+          }),
+        );
+        if (options.json) print(JSON.stringify(closed, null, 2));
+        else
+          print(
+            say(
+              `obligation ${closed.id} close : ${closed.status}`,
+              `obligation ${closed.id} closed: ${closed.status}`,
+            ),
+          );
+      },
+    );
 }

@@ -5,6 +5,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { amendAgreement } from "../../src/app/amend-agreement.js";
+import { closeObligation } from "../../src/app/close-obligation.js";
 import { createAgreement } from "../../src/app/create-agreement.js";
 import { createOrganisation } from "../../src/app/create-organisation.js";
 import { importAgreement } from "../../src/app/import-agreement.js";
@@ -113,6 +115,90 @@ describe.each(ENGINES)("the register on %s", (engine) => {
     expect(await journalCount()).toBe(5);
     const listed = await listAgreements({ register, actor, input: { organisation: "0693456G" } });
     expect(listed.map((a) => a.id)).toEqual([agreement.id]);
+  });
+
+  it("amends an agreement into a new version, the changed term now typed, the old version kept", async () => {
+    const { school, vendor } = await twoParties();
+    const agreement = await createAgreement({
+      register,
+      actor,
+      input: {
+        kind: "dpa",
+        title: "Cantine",
+        parties: [
+          { organisationId: school.id, role: "controller" },
+          { organisationId: vendor.id, role: "processor" },
+        ],
+        terms: { durations: { breach_notification_to_controller: { amount: 48, unit: "hours" } } },
+        provenance: { breach_notification_to_controller: { kind: "generated", template: "dpa-fr/1" } },
+      },
+      now: NOW,
+    });
+    const amended = await amendAgreement({
+      register,
+      actor: { ...actor, id: "test:lawyer" },
+      input: {
+        id: agreement.id,
+        amendment: {
+          terms: {
+            durations: {
+              breach_notification_to_controller: { amount: 48, unit: "hours" },
+              audit_notice: { amount: 15, unit: "working_days" },
+            },
+          },
+        },
+        note: "avenant n° 1",
+      },
+      now: NOW + 1,
+    });
+    expect(amended.version).toBe(2);
+    expect(amended.provenance.breach_notification_to_controller).toEqual({
+      kind: "generated",
+      template: "dpa-fr/1",
+    });
+    expect(amended.provenance.audit_notice).toEqual({ kind: "typed", by: "test:lawyer", at: NOW + 1 });
+    const detail = await showAgreement({ register, actor, input: { id: agreement.id } });
+    expect(detail.versions.map((v) => [v.version, v.reason, v.note])).toEqual([
+      [1, "created", null],
+      [2, "amendment", "avenant n° 1"],
+    ]);
+    expect(detail.agreement).toEqual(amended);
+  });
+
+  it("closes an obligation once, with its evidence, and then no longer lists it", async () => {
+    const { school, vendor } = await twoParties();
+    const [obligation] = (
+      await inTransaction(register, actor, NOW, (unit) =>
+        recordObligations(unit, [
+          {
+            kind: "notify_breach_to_controller",
+            holderId: vendor.id,
+            counterpartyId: school.id,
+            agreementId: null,
+            trigger: { type: "breach.recorded", id: "b1", at: NOW },
+            ...dueUnderTerm(
+              NOW,
+              "breach_notification_to_controller",
+              { amount: 24, unit: "hours" },
+              calendarFor("FR"),
+            ),
+            what: { fr: "notifier", en: "notify" },
+          },
+        ]),
+      )
+    ).result;
+    const id = obligation?.id as string;
+    const closed = await closeObligation({
+      register,
+      actor,
+      input: { id, outcome: "done", note: "courriel du 7 mai", sha256: "a".repeat(64) },
+      now: NOW + 3_600_000,
+    });
+    expect(closed).toMatchObject({ status: "done", closedAt: NOW + 3_600_000, evidence: { by: actor.id } });
+    expect(await listDueObligations({ register, actor, input: {}, now: NOW })).toEqual([]);
+    await expect(
+      closeObligation({ register, actor, input: { id, outcome: "waived", note: "again" }, now: NOW }),
+    ).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("rolls back the whole use case, journal included, when one step fails", async () => {

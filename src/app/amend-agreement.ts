@@ -1,0 +1,72 @@
+// Use case: amend an agreement (terms, processing, measures, sub-processors…), recording a new version.
+
+import type { Actor } from "../domain/actor.js";
+import {
+  type Agreement,
+  type AgreementAmendment,
+  amendAgreement as amend,
+  type Provenance,
+  type TermKey,
+} from "../domain/agreement.js";
+import { Art28Error } from "../domain/error.js";
+import type { Register } from "./open-register.js";
+import { contentHash, inTransaction } from "./unit-of-work.js";
+
+export interface AmendAgreementOptions {
+  readonly register: Register;
+  readonly actor: Actor;
+  readonly input: {
+    readonly id: string;
+    readonly amendment: AgreementAmendment;
+    readonly note?: string | null;
+  };
+  readonly now: number;
+}
+
+export async function amendAgreement({
+  register,
+  actor,
+  input,
+  now,
+}: AmendAgreementOptions): Promise<Agreement> {
+  const { result } = await inTransaction(register, actor, now, async (unit) => {
+    const current = await unit.agreements.byId(input.id);
+    if (!current) {
+      throw new Art28Error(
+        "not_found",
+        { fr: `accord « ${input.id} » introuvable`, en: `agreement "${input.id}" not found` },
+        {
+          argument: "id",
+        },
+      );
+    }
+    const amendment: { -readonly [K in keyof AgreementAmendment]: AgreementAmendment[K] } = {
+      ...input.amendment,
+    };
+    if (amendment.terms && !amendment.provenance) {
+      // Terms changed by hand without a stated source are typed by the actor; untouched terms keep theirs.
+      const provenance: Partial<Record<TermKey, Provenance>> = { ...current.provenance };
+      for (const [key, value] of Object.entries(amendment.terms.durations)) {
+        const before = current.terms.durations[key as keyof typeof current.terms.durations];
+        if (JSON.stringify(before) !== JSON.stringify(value)) {
+          provenance[key as TermKey] = { kind: "typed", by: actor.id, at: now };
+        }
+      }
+      amendment.provenance = provenance;
+    }
+    const amended = amend(current, amendment, now);
+    await unit.agreements.saveAmendment(amended, actor.id, input.note ?? null);
+    unit.record({
+      type: "agreement.amended",
+      payload: {
+        v: 1,
+        agreementId: amended.id,
+        version: amended.version,
+        note: input.note ?? null,
+        contentSha256: contentHash(amended),
+      },
+    });
+    return amended;
+  });
+  return result;
+}

@@ -1,0 +1,69 @@
+// Use case: close a pending obligation as done (with its evidence) or waived (with the reason).
+
+import type { Actor } from "../domain/actor.js";
+import { Art28Error, invalidInput } from "../domain/error.js";
+import { closeObligation as close, type Obligation } from "../domain/obligation-record.js";
+import type { Register } from "./open-register.js";
+import { inTransaction } from "./unit-of-work.js";
+
+export interface CloseObligationOptions {
+  readonly register: Register;
+  readonly actor: Actor;
+  readonly input: {
+    readonly id: string;
+    readonly outcome: "done" | "waived";
+    readonly note: string;
+    /** sha256 of an attached document, when there is one. */
+    readonly sha256?: string;
+  };
+  readonly now: number;
+}
+
+export async function closeObligation({
+  register,
+  actor,
+  input,
+  now,
+}: CloseObligationOptions): Promise<Obligation> {
+  if (input.note.trim().length === 0) {
+    throw invalidInput(
+      {
+        fr: "clore une obligation demande une preuve ou une raison",
+        en: "closing an obligation needs evidence or a reason",
+      },
+      { argument: "note" },
+    );
+  }
+  if (input.sha256 !== undefined && !/^[0-9a-f]{64}$/.test(input.sha256)) {
+    throw invalidInput({ fr: "empreinte sha256 invalide", en: "invalid sha256" }, { argument: "sha256" });
+  }
+  const { result } = await inTransaction(register, actor, now, async (unit) => {
+    const obligation = await unit.obligations.byId(input.id);
+    if (!obligation) {
+      throw new Art28Error(
+        "not_found",
+        { fr: `obligation « ${input.id} » introuvable`, en: `obligation "${input.id}" not found` },
+        { argument: "id" },
+      );
+    }
+    const closed = close(obligation, input.outcome, {
+      note: input.note.trim(),
+      ...(input.sha256 ? { sha256: input.sha256 } : {}),
+      at: now,
+      by: actor.id,
+    });
+    await unit.obligations.saveClosure(closed);
+    unit.record({
+      type: "obligation.closed",
+      payload: {
+        v: 1,
+        obligationId: closed.id,
+        status: input.outcome,
+        note: input.note.trim(),
+        evidenceSha256: input.sha256 ?? null,
+      },
+    });
+    return closed;
+  });
+  return result;
+}
