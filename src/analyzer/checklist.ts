@@ -235,14 +235,19 @@ const WRITTEN_RULES: readonly ChecklistRule[] = [
   },
 ];
 
+interface CompiledRule extends ChecklistRule {
+  /** Matches wherever one of the elements' patterns does: a cheap first test for each place. */
+  readonly any: RegExp;
+}
+
 /** The rules with their phrases matching across any white space (see `spaced`). */
-const RULES: readonly ChecklistRule[] = WRITTEN_RULES.map((rule) => ({
-  id: rule.id,
-  elements: rule.elements.map((element) => ({
+const RULES: readonly CompiledRule[] = WRITTEN_RULES.map((rule) => {
+  const elements = rule.elements.map((element) => ({
     pattern: spaced(element.pattern),
     ...(element.within === undefined ? {} : { within: spaced(element.within) }),
-  })),
-}));
+  }));
+  return { id: rule.id, elements, any: new RegExp(elements.map((e) => `(?:${e.pattern.source})`).join("|")) };
+});
 
 /** How many sentences each item quotes at most. */
 const MAX_QUOTES = 3;
@@ -297,6 +302,7 @@ export function checklistOf(
     const best: (Evidence | undefined)[] = elements.map(() => undefined);
     const bestCount: number[] = elements.map(() => 0);
     for (const place of evidence) {
+      if (!rule.any.test(place.folded)) continue;
       const matched = elements.map((element) => matches(element, place));
       const found = matched.filter(Boolean).length;
       if (found === 0) continue;

@@ -150,11 +150,14 @@ function isNegated(view: SentenceView, at: number): boolean {
 }
 
 function processorUsesForOwnEnds(view: SentenceView, processor: RegExp): boolean {
-  if (!processor.test(view.folded) && !processor.test(view.leadIn)) return false;
+  const uses: RegExpExecArray[] = [];
   const own = OWN_PURPOSES.exec(view.folded);
-  if (own !== null && !isNegated(view, own.index)) return true;
+  if (own !== null) uses.push(own);
   const products = OWN_PRODUCTS.exec(view.folded);
-  return products !== null && OWNER.test(view.folded) && !isNegated(view, products.index);
+  if (products !== null && OWNER.test(view.folded)) uses.push(products);
+  if (uses.length === 0) return false;
+  if (!processor.test(view.folded) && !processor.test(view.leadIn)) return false;
+  return uses.some((use) => !isNegated(view, use.index));
 }
 
 function objectionEndsContract(view: SentenceView, processor: RegExp): boolean {

@@ -41,13 +41,13 @@ export function documentView(text: string, structure: DocumentStructure): Docume
   const tables = [...structure.tables].sort((a, b) => a.start - b.start);
   const inList = structure.sentences.map((s) => contains(listItems, s.start));
   const inTable = structure.sentences.map((s) => contains(tables, s.start));
+  const foldedSentences = structure.sentences.map((sentence) => folded.slice(sentence.start, sentence.end));
   const sentences: SentenceView[] = structure.sentences.map((sentence, index) => {
-    const sentenceFolded = folded.slice(sentence.start, sentence.end);
     return {
       index,
       sentence,
-      folded: sentenceFolded,
-      leadIn: leadInOf(structure.sentences, folded, inList, inTable, index),
+      folded: foldedSentences[index] ?? "",
+      leadIn: leadInOf(structure.sentences, foldedSentences, inList, inTable, index),
       heading: sentence.heading === null ? "" : (headingTitles[sentence.heading] ?? ""),
       outerHeadings: sentence.heading === null ? "" : (outer[sentence.heading] ?? ""),
       inList: inList[index] === true,
@@ -133,7 +133,7 @@ function contains(spans: readonly Spanned[], position: number): boolean {
  */
 function leadInOf(
   sentences: readonly Sentence[],
-  folded: string,
+  folded: readonly string[],
   inList: readonly boolean[],
   inTable: readonly boolean[],
   index: number,
@@ -141,7 +141,7 @@ function leadInOf(
   const own = sentences[index] as Sentence;
   const previous = sentences[index - 1];
   if (previous !== undefined && previous.heading === own.heading) {
-    const text = folded.slice(previous.start, previous.end);
+    const text = folded[index - 1] ?? "";
     if (ENDS_WITH_COLON.test(text)) return text;
   }
   if (inList[index] !== true && inTable[index] !== true) return "";
@@ -149,7 +149,7 @@ function leadInOf(
     const candidate = sentences[k] as Sentence;
     if (candidate.heading !== own.heading) return "";
     if (inList[k] === true || inTable[k] === true) continue;
-    const text = folded.slice(candidate.start, candidate.end);
+    const text = folded[k] ?? "";
     return ENDS_WITH_COLON.test(text) ? text : "";
   }
   return "";

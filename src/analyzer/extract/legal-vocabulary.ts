@@ -24,7 +24,7 @@ export const SUBPROCESSOR = spaced(
 
 /** A personal-data breach (Art. 4(12), 33, 34) or a security incident. */
 export const BREACH = spaced(
-  /\bviolations? (?:de |des )?(?:donnees|securite)\b|\bviolations? de donnees a caractere personnel\b|\bfuites? de donnees\b|\b(?:personal )?data breach(?:es)?\b|\bsecurity breach(?:es)?\b|\bbreach(?:es)? of (?:personal data|security)\b|\bviolations?\b(?! (?:du|de|des|d'|aux?|of|to)\b)|\bincidents? de securite\b|\bsecurity incidents?\b|\bbreach(?:es)?\b(?! of (?:this|the|its|any|their) (?:agreement|contract|dpa|obligations?|terms|clauses?|warrant))/,
+  /\bviolations? (?:de |des )?(?:donnees|securite)\b|\bviolations? de donnees a caractere personnel\b|\bfuites? de donnees\b|\b(?:personal )?data breach(?:es)?\b|\bsecurity breach(?:es)?\b|\bbreach(?:es)? of (?:personal data|security)\b|\bviolations?\b(?! (?:du|de|des|d'|aux?|of|to)\b)|\bincidents? de securite\b|\bfailles? de securite\b|\bcompromission\w*|\bdata incidents?\b|\bsecurity incidents?\b|\bbreach(?:es)?\b(?! of (?:this|the|its|any|their) (?:agreement|contract|dpa|obligations?|terms|clauses?|warrant))/,
 );
 
 /** An incident in the wide sense joint controllers alert one another of. */
@@ -42,7 +42,7 @@ export const AUTHORITY = spaced(
 
 /** A data subject's request to exercise a right (Chapter III). */
 export const DATA_SUBJECT_REQUEST = spaced(
-  /\bdemandes? (?:d'exercice|de droits?|d'acces|de rectification|d'effacement|des personnes concernees|emanant des personnes)\b|\bexerc\w* (?:de leurs |des |de ses |de leur |leurs |ses )?droits?\b|\bdroits? des personnes(?: concernees)?\b|\bdata subjects?'? (?:rights? )?requests?\b|\brequests? (?:from|by|of) (?:a |the )?data subjects?\b|\b(?:subject access|rights?) requests?\b|\bdsars?\b|\bexercise (?:of )?(?:their |the |his or her )?rights?\b/,
+  /\bdemandes? (?:d'exercice|de droits?|d'acces|de rectification|d'effacement|des personnes concernees|emanant des personnes)\b|\bexerc\w* (?:de leurs |des |de ses |de leur |leurs |ses )?droits?\b|\bdroits? des personnes(?: concernees)?\b|\bdata subjects?'? (?:rights? )?requests?\b|\brequests? (?:from|by|of) (?:a |the )?data subjects?\b|\b(?:subject access|rights?) requests?\b|\bdsars?\b|\brequests? (?:from|by|of) (?:an )?individuals?\b|\bexercise (?:of )?(?:their |the |his or her )?rights?\b/,
 );
 
 /** Passing on a request received by the wrong party. */

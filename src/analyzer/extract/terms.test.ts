@@ -46,6 +46,22 @@ describe("breach notices", () => {
     });
   });
 
+  it("leaves the authority's delay in a relative clause to the authority", () => {
+    const analysis = analyze(
+      "Le Prestataire notifie toute violation de données au Client sous 24 heures, lequel dispose de 72 heures pour la notifier à l'autorité de contrôle.",
+    );
+    expect(term(analysis, "breach_notification_to_controller")).toEqual({
+      amount: 24,
+      unit: "hours",
+      qualifier: null,
+    });
+    expect(term(analysis, "breach_notification_to_authority")).toEqual({
+      amount: 72,
+      unit: "hours",
+      qualifier: null,
+    });
+  });
+
   it("prefers the number of hours to the qualifier stated beside it", () => {
     const analysis = analyze(
       "The Processor shall notify the Controller of any Personal Data Breach without undue delay and in any event within 48 hours.",

@@ -326,10 +326,10 @@ const THRESHOLD = 5;
 /** A fixed period outranks a qualifier ("sans délai … au plus tard 48 heures") unless clearly weaker. */
 const FIXED_BONUS = 2;
 
-// Clause boundaries inside a sentence: a semicolon, a purpose ("afin de", "so that") handing the
-// period over to someone else, or a new subject naming a party.
+// Clause boundaries inside a sentence: a semicolon, a purpose ("afin de", "so that") or a relative
+// clause (", lequel dispose de…") handing the period over to someone else, or a new subject naming a party.
 const CLAUSE_BREAK = spaced(
-  /;|\s(?:afin (?:de|d'|que|qu')|pour (?:lui|leur) permettre|de (?:maniere|facon|sorte) (?:a|que)|so as to|so that|in order to|to enable|to allow|enabling|allowing|(?:lui|leur) permettant|puis|then|tandis que|whereas|while)\b|\s(?:et|and|,)\s+(?=(?:le|la|l'|les|the|chaque|each)\s?(?:responsables?|controllers?|sous-traitants?|processors?|clients?|customers?|titulaires?|prestataires?|autorites?|authorit)\b)/g,
+  /;|\s(?:afin (?:de|d'|que|qu')|pour (?:lui|leur) permettre|de (?:maniere|facon|sorte) (?:a|que)|so as to|so that|in order to|to enable|to allow|enabling|allowing|(?:lui|leur) permettant|puis|then|tandis que|whereas|while)\b|,\s*(?:lequel|laquelle|lesquels|lesquelles|qui|which|who)\s|\s(?:et|and|,)\s+(?=(?:le|la|l'|les|the|chaque|each)\s?(?:responsables?|controllers?|sous-traitants?|processors?|clients?|customers?|titulaires?|prestataires?|autorites?|authorit)\b)/g,
 );
 
 function clauseBreaks(folded: string): number[] {
