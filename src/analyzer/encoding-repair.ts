@@ -1,5 +1,6 @@
 // Turns a file's bytes into text, and repairs text whose UTF-8 was decoded with a single-byte charset (mojibake).
 
+import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 
 export type ByteEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
@@ -16,7 +17,7 @@ export interface DecodedBytes {
 export function decodeBytes(bytes: Uint8Array): DecodedBytes {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
-    return { text: new TextDecoder("utf-8").decode(buffer.subarray(3)), encoding: "utf-8" };
+    return { text: buffer.toString("utf8", 3), encoding: "utf-8" };
   }
   if (buffer[0] === 0xff && buffer[1] === 0xfe) {
     return { text: iconv.decode(buffer.subarray(2), "utf-16le"), encoding: "utf-16le" };
@@ -26,11 +27,8 @@ export function decodeBytes(bytes: Uint8Array): DecodedBytes {
   }
   const utf16 = utf16WithoutBom(buffer);
   if (utf16 !== null) return { text: iconv.decode(buffer, utf16), encoding: utf16 };
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(buffer), encoding: "utf-8" };
-  } catch {
-    return { text: iconv.decode(buffer, "windows-1252"), encoding: "windows-1252" };
-  }
+  if (isUtf8(buffer)) return { text: buffer.toString("utf8"), encoding: "utf-8" };
+  return { text: iconv.decode(buffer, "windows-1252"), encoding: "windows-1252" };
 }
 
 /** UTF-16 text of Latin script has a NUL in every other byte; plain text never has that many NULs. */

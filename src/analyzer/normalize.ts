@@ -150,6 +150,14 @@ function canonicalCharacters(raw: string): string {
   for (let i = 0; i < raw.length; i++) {
     const code = raw.charCodeAt(i);
     if ((code > 0x20 && code < 0x7f) || code === 0x0a || code === 0x09) continue;
+    // Latin letters and most scripts up to U+167F need nothing (but for the IJ digraph ligatures).
+    if (code >= 0xc0 && code < 0x1680 && code !== 0x132 && code !== 0x133) continue;
+    if (code === 0x20) {
+      // The common case: one space between two printable characters.
+      const following = raw.charCodeAt(i + 1);
+      const before = i > copied ? raw.charCodeAt(i - 1) : last;
+      if (following > 0x20 && following < 0x7f && before !== 0x0a && before !== 0x20) continue;
+    }
     if (isSpace(code)) {
       let next = i + 1;
       while (next < raw.length && isSpace(raw.charCodeAt(next))) next++;
@@ -184,7 +192,10 @@ function canonicalCharacters(raw: string): string {
       copied = i + 1;
       continue;
     }
-    const ligature = LIGATURES[raw[i] as string];
+    const ligature =
+      (code >= 0xfb00 && code <= 0xfb06) || code === 0x132 || code === 0x133
+        ? LIGATURES[raw[i] as string]
+        : undefined;
     if (ligature !== undefined) {
       copyUpTo(i);
       write(ligature);

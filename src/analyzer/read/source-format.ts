@@ -107,7 +107,9 @@ function archiveFormat(bytes: Uint8Array, fileName: string): RecognisedFormat {
  * tables. Plain text rarely starts lines with hashes.
  */
 function looksLikeMarkdown(bytes: Uint8Array): boolean {
-  const sample = new TextDecoder("utf-8").decode(bytes.subarray(0, 65536));
+  const sample = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 65536)).toString(
+    "utf8",
+  );
   const headings = sample.match(/^#{1,6}[ \t]+\S/gm)?.length ?? 0;
   const markup = sample.match(/\*\*\S[^\n]*?\*\*|\]\([^)\n]*\)|^\|.*\|[ \t]*$/gm)?.length ?? 0;
   return headings >= 2 && markup >= 2;
