@@ -162,6 +162,9 @@ describe("identity check and outcome", () => {
     expect(() =>
       applyRequestEvent(pending, { type: "answer", at: at("2026-04-16T10:00:00+02:00"), outcome: "granted" }),
     ).toThrowError(/pending/);
+    expect(() =>
+      applyRequestEvent(pending, { type: "start", at: at("2026-04-16T10:00:00+02:00") }),
+    ).toThrowError(/pending/);
     const verified = applyRequestEvent(pending, {
       type: "identity_checked",
       at: at("2026-04-17T10:00:00+02:00"),

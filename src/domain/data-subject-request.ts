@@ -218,6 +218,8 @@ export function applyRequestEvent(request: DataSubjectRequest, event: RequestEve
           };
     case "start":
       requireAtController(request);
+      if (request.state === "identity_pending")
+        throw conflict("the identity check is still pending", "la vérification d'identité est en cours");
       return { ...request, state: "in_progress" };
     case "extend": {
       requireAtController(request);

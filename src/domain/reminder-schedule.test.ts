@@ -60,6 +60,12 @@ describe("the next reminder", () => {
     expect(local(next?.at ?? NaN)).toBe("2026-05-06T00:00:00+02:00");
   });
 
+  it("skips the points that passed before the obligation existed", () => {
+    const next = nextReminder({ due, now: at("2026-05-10T12:00:00+02:00"), timeZone: zone });
+    expect(next?.kind).toBe("before");
+    expect(local(next?.at ?? NaN)).toBe("2026-05-12T00:00:00+02:00");
+  });
+
   it("is the deadline itself once the last 'before' reminder went out", () => {
     const next = nextReminder({
       due,

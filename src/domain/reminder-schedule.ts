@@ -69,9 +69,10 @@ export function reminderPoints(due: number, config: ReminderConfig, timeZone: st
 }
 
 /**
- * The next reminder to send. Points already passed since the last one sent collapse into one, sent now
- * (the latest of them, so a worker back from a pause does not send a burst); otherwise the next point to come;
- * null when none is left.
+ * The next reminder to send. Before any was sent, only points still to come count (the notice of the new
+ * obligation already told its holder). After that, points passed since the last one sent collapse into one,
+ * sent now (the latest of them, so a worker back from a pause does not send a burst); otherwise the next point
+ * to come; null when none is left.
  */
 export function nextReminder(options: {
   readonly due: number;
@@ -81,7 +82,7 @@ export function nextReminder(options: {
   readonly lastSentAt?: number | null;
 }): ReminderPoint | null {
   const points = reminderPoints(options.due, options.config ?? DEFAULT_REMINDER_CONFIG, options.timeZone);
-  const after = options.lastSentAt ?? Number.NEGATIVE_INFINITY;
+  const after = options.lastSentAt ?? options.now;
   let missed: ReminderPoint | null = null;
   for (const p of points) {
     if (p.at <= after) continue;

@@ -78,6 +78,14 @@ describe("the reminder e-mail", () => {
     expect(email.text).toContain("Échéance : au plus tard le mardi 12 mai 2026 (inclus)");
   });
 
+  it("says how long is really left when a reminder goes out late", () => {
+    const email = renderReminderEmail(
+      { ...input, point: points[0] as (typeof points)[number], sentAt: at("2026-05-09T12:00:00+02:00") },
+      "en",
+    );
+    expect(email.subject).toMatch(/^\[art28\] Due in 3 days: /);
+  });
+
   it("counts the late reminders in English", () => {
     const late = points.find((p) => p.kind === "late" && p.lateCount === 2);
     const email = renderReminderEmail({ ...input, point: late as (typeof points)[number] }, "en");

@@ -15,6 +15,8 @@ export interface ReminderEmailInput {
   readonly counterparty: string | null;
   readonly agreement: string | null;
   readonly obligationId: string;
+  /** When the reminder goes out: a reminder sent late still says how long is really left. */
+  readonly sentAt?: number;
 }
 
 const UNIT_WORDS: Readonly<Record<Language, Record<"hours" | "days" | "weeks", [string, string]>>> = {
@@ -22,12 +24,20 @@ const UNIT_WORDS: Readonly<Record<Language, Record<"hours" | "days" | "weeks", [
   en: { hours: ["hour", "hours"], days: ["day", "days"], weeks: ["week", "weeks"] },
 };
 
-function headline(point: ReminderPoint, lang: Language): string {
+function span(amount: number, unit: "hours" | "days" | "weeks", lang: Language): string {
+  const [one, many] = UNIT_WORDS[lang][unit];
+  return `${amount} ${amount === 1 ? one : many}`;
+}
+
+function headline(point: ReminderPoint, due: number, sentAt: number | undefined, lang: Language): string {
   switch (point.kind) {
     case "before": {
-      const [one, many] = UNIT_WORDS[lang][point.offset.unit];
-      const span = `${point.offset.amount} ${point.offset.amount === 1 ? one : many}`;
-      return lang === "fr" ? `Échéance dans ${span}` : `Due in ${span}`;
+      let left = span(point.offset.amount, point.offset.unit, lang);
+      if (sentAt !== undefined && sentAt > point.at) {
+        const hours = Math.max(1, Math.floor((due - sentAt) / 3_600_000));
+        left = hours >= 48 ? span(Math.floor(hours / 24), "days", lang) : span(hours, "hours", lang);
+      }
+      return lang === "fr" ? `Échéance dans ${left}` : `Due in ${left}`;
     }
     case "due":
       return lang === "fr" ? "Échéance atteinte" : "Deadline reached";
@@ -39,7 +49,7 @@ function headline(point: ReminderPoint, lang: Language): string {
 }
 
 export function renderReminderEmail(input: ReminderEmailInput, lang: Language): RenderedEmail {
-  const title = headline(input.point, lang);
+  const title = headline(input.point, input.due, input.sentAt, lang);
   const what = input.what[lang];
   const facts: [string, string][] = [
     [lang === "fr" ? "Échéance" : "Deadline", duePhrase(input.due, input.timeZone, lang)],
