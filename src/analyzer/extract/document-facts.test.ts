@@ -64,6 +64,13 @@ describe("the parties", () => {
     expect(analysis.parties).toEqual({ processor: "Acme Learning Ltd", controller: "Springfield School" });
   });
 
+  it("reads a processor appointed by name", () => {
+    const analysis = analyze(
+      "The Joint Controllers appoint EduHost Ltd as their processor for the platform.",
+    );
+    expect(analysis.parties.processor).toBe("EduHost Ltd");
+  });
+
   it("reads a public body named with its article", () => {
     const analysis = analyze(
       "Entre la commune de Saint-Aubin (ci-après « le Responsable de traitement ») et la société NumériClasse SAS (ci-après « le Sous-traitant »).",

@@ -23,7 +23,7 @@ function roleOf(word: string): Role {
 }
 
 const ACTING_AS = new RegExp(
-  `${NAME}\\s*,?\\s*(?:\\([^)]{0,80}\\)\\s*,?\\s*)?(?:en (?:tant que|qualit[ée] de)|agissant en (?:tant que|qualit[ée] de)|acting as|as)\\s+(?:le |la |l'|the |a |an )?(${PROCESSOR_ROLE}|${CONTROLLER_ROLE})\\b`,
+  `${NAME}\\s*,?\\s*(?:\\([^)]{0,80}\\)\\s*,?\\s*)?(?:en (?:tant que|qualit[ée] de)|agissant en (?:tant que|qualit[ée] de)|acting as|as)\\s+(?:le |la |l'|the |a |an |its |their |our |notre |leur )?(${PROCESSOR_ROLE}|${CONTROLLER_ROLE})\\b`,
   "gu",
 );
 const PARENTHESISED_ROLE = new RegExp(
@@ -43,7 +43,7 @@ const DEFINITION = new RegExp(
 const ROLE_WORD =
   /sous-?traitant|processor|prestataire|titulaire|fournisseur|supplier|vendor|responsable|controller|client|customer/;
 const ACTING_CUE =
-  /\ben (?:tant que|qualite de)\b|\bacting as\b|\bas (?:a |an |the )?(?:data )?(?:processor|controller)\b/;
+  /\ben (?:tant que|qualite de)\b|\bacting as\b|\bas (?:a |an |the |its |their |our )?(?:data )?(?:processor|controller)\b/;
 
 /** Words that name a role or a thing, never a party. */
 const NOT_A_NAME =
