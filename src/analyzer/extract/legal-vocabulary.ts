@@ -45,6 +45,16 @@ export const DATA_SUBJECT_REQUEST = spaced(
   /\bdemandes? (?:d'exercice|de droits?|d'acces|de rectification|d'effacement|des personnes concernees|emanant des personnes)\b|\bexerc\w* (?:de leurs |des |de ses |de leur |leurs |ses )?droits?\b|\bdroits? des personnes(?: concernees)?\b|\bdata subjects?'? (?:rights? )?requests?\b|\brequests? (?:from|by|of) (?:a |the )?data subjects?\b|\b(?:subject access|rights?) requests?\b|\bdsars?\b|\brequests? (?:from|by|of) (?:an )?individuals?\b|\bexercise (?:of )?(?:their |the |his or her )?rights?\b/,
 );
 
+/** The data subjects themselves, as the addressees of an answer or a communication (Art. 12, 34). */
+export const DATA_SUBJECTS = spaced(
+  /\bpersonnes? concernees?\b|\bdata subjects?\b|\bindividuals?\b|\bfamilles\b|\bparents\b|\beleves\b|\bpupils?\b/,
+);
+
+/** The controller as the one who acts: "le Responsable du traitement répond / informe …". */
+export const CONTROLLER_ACTS = spaced(
+  /\b(?:le|la|the|each|chaque)\s+(?:responsables? (?:du |de |des )?traitements?|responsable|controllers?|clients?|customers?|etablissements?)\b[^.;]{0,60}?\b(?:repond\w*|apport\w*|donne\w* suite|inform\w*|notifi\w*|communiqu\w*|respond\w*|answer\w*|repl(?:y|ies)|notify\w*|shall (?:inform|notify|respond|answer|communicate))/,
+);
+
 /** Passing on a request received by the wrong party. */
 export const FORWARD = spaced(
   /\btransmet\w*|\btransmis\w*|\btransferer|\breorient\w*|\bredirig\w*|\bfaire suivre|\bforward\w*|\bpass(?:es|ed)? (?:it |them )?on\b|\brefer\w*|\bredirect\w*|\brelay\w*|\badresser\b|\badresse (?:ces|la|les|toute|sans)\b/,
@@ -57,7 +67,7 @@ export const RECEIVED = spaced(
 
 /** Helping the controller. */
 export const ASSIST = spaced(
-  /\baid\w*|\bassist\w*|\bfourni\w*|\bcooper\w*|\bcollabor\w*|\bapport\w*|\bhelp\w*|\bprovid\w*|\bsupport\w*|\bsuppl(?:y|ies)\b|\binformations? (?:necessaires|utiles)\b/,
+  /\baid\w*|\bassist\w*|\bfourni\w*|\bcooper\w*|\bcollabor\w*|\bhelp\w*|\bprovid\w*|\bsupport\w*|\bsuppl(?:y|ies)\b|\binformations? (?:necessaires|utiles)\b/,
 );
 
 /** Deleting or destroying data. */

@@ -62,6 +62,13 @@ describe("breach notices", () => {
     });
   });
 
+  it("does not read the controller informing the data subjects as a notice to the controller", () => {
+    const analysis = analyze(
+      "En cas de violation de données présentant un risque élevé, le Responsable du traitement informe les personnes concernées dans les meilleurs délais.",
+    );
+    expect(analysis.terms.breach_notification_to_controller).toBeUndefined();
+  });
+
   it("prefers the number of hours to the qualifier stated beside it", () => {
     const analysis = analyze(
       "The Processor shall notify the Controller of any Personal Data Breach without undue delay and in any event within 48 hours.",
@@ -179,6 +186,13 @@ describe("data-subject requests", () => {
       unit: "hours",
       qualifier: null,
     });
+  });
+
+  it("does not read the controller's month to answer the person as the processor's help", () => {
+    const analysis = analyze(
+      "Article 6 – Droits des personnes\n\nLe Responsable du traitement apporte une réponse aux demandes d'exercice des droits des personnes concernées dans un délai d'un mois.",
+    );
+    expect(analysis.terms.dsr_assistance).toBeUndefined();
   });
 
   it("reads an English forwarding clause", () => {

@@ -18,8 +18,10 @@ import {
   CHANGE,
   CONFIDENTIALITY,
   CONTROLLER,
+  CONTROLLER_ACTS,
   CORRECTIVE,
   DATA_SUBJECT_REQUEST,
+  DATA_SUBJECTS,
   DELETE,
   END_OF_CONTRACT,
   FORWARD,
@@ -140,6 +142,12 @@ function processorFound(places: Places, context: TermContext): number {
   return anywhere(context.processor, places);
 }
 
+/** The controller answers or informs the data subjects, and the processor has no part in the sentence. */
+function controllerAddressesDataSubjects(places: Places, context: TermContext): boolean {
+  if (!CONTROLLER_ACTS.test(places.local) || !DATA_SUBJECTS.test(places.local)) return false;
+  return places.around(context.processor) < IN_LEAD_IN;
+}
+
 function isJointSetting(context: TermContext): boolean {
   return context.kind === "joint_controller_agreement" || context.kind === "contracting_kit";
 }
@@ -156,6 +164,8 @@ const RULES: readonly TermRule[] = [
       if (breach === 0 || inSentence(NOTIFY, places) === 0) return 0;
       if (AUTHORITY.test(places.local)) return 0;
       const processor = processorFound(places, context);
+      // GDPR Art. 34: the controller telling the data subjects is no notice to the controller.
+      if (controllerAddressesDataSubjects(places, context)) return 0;
       // In a joint-controller setting only the processor's clause speaks of the processor's notice.
       if (processor === 0 && context.kind !== "dpa" && context.kind !== "unknown") return 0;
       return 2 + breach + (processor > 0 ? 1 : 0) + (inSentence(CONTROLLER, places) > 0 ? 1 : 0);
@@ -204,9 +214,11 @@ const RULES: readonly TermRule[] = [
       const request = anywhere(DATA_SUBJECT_REQUEST, places);
       if (request === 0 || inSentence(ASSIST, places) === 0) return 0;
       if (inSentence(FORWARD, places) > 0 && inSentence(RECEIVED, places) > 0) return 0;
+      // GDPR Art. 12(3): the controller's own month to answer the person is not the processor's help.
+      if (controllerAddressesDataSubjects(places, context)) return 0;
       const processor = processorFound(places, context);
-      if (processor === 0 && context.kind !== "dpa" && context.kind !== "unknown") return 0;
-      return 2 + request + (processor > 0 ? 1 : 0);
+      if (processor === 0) return 0;
+      return 2 + request + 1;
     },
   },
   {
