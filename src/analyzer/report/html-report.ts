@@ -37,7 +37,6 @@ const HTML_WORDS = {
   name: { fr: "Nom", en: "Name" },
   activity: { fr: "Activité", en: "Activity" },
   location: { fr: "Localisation", en: "Location" },
-  yes: { fr: "oui", en: "yes" },
   generated: {
     fr: "Rapport produit par art28. Les constats sont des indices à vérifier par une personne, pas un avis juridique.",
     en: "Report made by art28. Findings are pointers for a person to check, not legal advice.",

@@ -40,7 +40,6 @@ export const REPORT_WORDS = {
     fr: "Encodage réparé (texte mal décodé à la source)",
     en: "Encoding repaired (the source text was mis-decoded)",
   },
-  parties: { fr: "Parties", en: "Parties" },
   processor: { fr: "Sous-traitant", en: "Processor" },
   controller: { fr: "Responsable de traitement", en: "Controller" },
   governingLaw: { fr: "Droit applicable", en: "Governing law" },
@@ -60,7 +59,6 @@ export const REPORT_WORDS = {
   policy: { fr: "Politique du responsable de traitement", en: "Controller policy" },
   compliant: { fr: "conforme", en: "compliant" },
   nonCompliant: { fr: "non conforme", en: "non-compliant" },
-  noQuote: { fr: "aucune citation", en: "no quote" },
 } satisfies Record<string, LocalizedText>;
 
 /** What a found term states, in words: "24 heures", "dans les meilleurs délais", or "—". */
