@@ -82,6 +82,10 @@ async function loadObligations(register: Register): Promise<Organisation[]> {
 async function measure(register: Register, engine: string, emit: Emit): Promise<void> {
   const organisations = await loadObligations(register);
   const obligations = reader(register, actor).obligations;
+  // Warm-up: the first queries load the index pages; a dashboard in use has them cached.
+  for (let q = 0; q < 20; q++) {
+    await obligations.due({ holderId: (organisations[q] as Organisation).id, before: START + 60 * DAY });
+  }
   const timings: number[] = [];
   let found = 0;
   for (let q = 0; q < QUERIES; q++) {

@@ -142,15 +142,21 @@ export class JournalRepository {
     }));
   }
 
-  /** Streams a tenant's chain in pages, up to seq `upTo` when given (the head read when streaming began). */
-  async *stream(tenant: string, pageSize = 10_000, upTo?: number): AsyncGenerator<ChainLink[]> {
-    let after = 0;
-    for (;;) {
-      const rows = await this.page(tenant, after, pageSize, upTo);
+  /**
+   * Streams a tenant's chain in pages, up to seq `upTo` when given (the head read when streaming began). The next
+   * page is requested before the current one is handed over, so on PostgreSQL the server reads while we hash.
+   */
+  async *stream(tenant: string, pageSize = 20_000, upTo?: number): AsyncGenerator<ChainLink[]> {
+    let next: Promise<ChainLink[]> | null = this.page(tenant, 0, pageSize, upTo);
+    while (next) {
+      const rows: ChainLink[] = await next;
       if (rows.length === 0) return;
+      const last = (rows[rows.length - 1] as ChainLink).seq;
+      next =
+        rows.length < pageSize || (upTo !== undefined && last >= upTo)
+          ? null
+          : this.page(tenant, last, pageSize, upTo);
       yield rows;
-      after = (rows[rows.length - 1] as ChainLink).seq;
-      if (rows.length < pageSize) return;
     }
   }
 
