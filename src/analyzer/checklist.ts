@@ -302,6 +302,8 @@ export function checklistOf(
     const best: (Evidence | undefined)[] = elements.map(() => undefined);
     const bestCount: number[] = elements.map(() => 0);
     for (const place of evidence) {
+      // A place that shows every element of the item cannot be bettered.
+      if (bestCount.every((count) => count === elements.length)) break;
       if (!rule.any.test(place.folded)) continue;
       const matched = elements.map((element) => matches(element, place));
       const found = matched.filter(Boolean).length;

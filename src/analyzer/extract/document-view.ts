@@ -35,7 +35,7 @@ const ENDS_WITH_COLON = /:[\s*_"')\]]*$/;
 export function documentView(text: string, structure: DocumentStructure): DocumentView {
   const folded = foldText(text);
   const headingTitles = structure.headings.map((heading) => headingText(folded, heading));
-  const outer = structure.headings.map((_, index) => outerTitles(structure.headings, headingTitles, index));
+  const outer = outerTitlesOf(structure.headings, headingTitles);
   const lawHeadings = structure.headings.map(reproducesGdprArticle);
   const listItems = [...structure.lists].sort((a, b) => a.start - b.start);
   const tables = [...structure.tables].sort((a, b) => a.start - b.start);
@@ -82,29 +82,30 @@ function headingText(folded: string, heading: Heading): string {
 }
 
 /**
- * The titles above a heading: those of lower level before it, and for a numbered paragraph read as a
- * heading, the clause it belongs to.
+ * The titles above each heading: those of lower level before it (kept on a stack, in one pass), and for
+ * a numbered paragraph read as a heading ("1.", "2." under "4.8 Violation…"), the clause it belongs to.
  */
-function outerTitles(headings: readonly Heading[], titles: readonly string[], index: number): string {
-  const own = headings[index] as Heading;
-  const parts: string[] = [];
-  let level = own.level;
-  // A paragraph numbered "1.", "2." under "4.8 Violation…" stands under that clause, whatever its level:
-  // skip its numbered siblings back to the first heading that is not one.
-  if (own.number !== null && /^\d+$/.test(own.number)) {
-    let k = index - 1;
-    while (k >= 0 && /^\d+$/.test(headings[k]?.number ?? "") && headings[k]?.level === own.level) k--;
-    const parent = headings[k];
-    if (parent !== undefined && (parent.number?.includes(".") ?? false)) parts.push(titles[k] ?? "");
-  }
-  for (let k = index - 1; k >= 0 && level > 1; k--) {
-    const candidate = headings[k] as Heading;
-    if (candidate.level < level) {
-      parts.push(titles[k] ?? "");
-      level = candidate.level;
+function outerTitlesOf(headings: readonly Heading[], titles: readonly string[]): string[] {
+  const outer: string[] = [];
+  const stack: number[] = [];
+  let clause = -1;
+  headings.forEach((heading, index) => {
+    while (
+      stack.length > 0 &&
+      (headings[stack[stack.length - 1] as number] as Heading).level >= heading.level
+    ) {
+      stack.pop();
     }
-  }
-  return parts.join(" / ");
+    const parts: string[] = [];
+    const paragraph = heading.number !== null && /^\d+$/.test(heading.number);
+    if (paragraph && clause !== -1) parts.push(titles[clause] ?? "");
+    for (let k = stack.length - 1; k >= 0; k--) parts.push(titles[stack[k] as number] ?? "");
+    outer.push(parts.join(" / "));
+    stack.push(index);
+    if (heading.number?.includes(".") ?? false) clause = index;
+    else if (!paragraph) clause = -1;
+  });
+  return outer;
 }
 
 interface Spanned {

@@ -2,7 +2,7 @@
 // read from tables (markdown, tab-separated, or columns laid out on lines by a PDF), list items or prose.
 
 import type { FoundSubprocessor } from "../analysis.js";
-import type { Table, TableCell } from "../structure.js";
+import type { Heading, Table, TableCell } from "../structure.js";
 import type { DocumentView, SentenceView } from "./document-view.js";
 import { foldText } from "./folded-text.js";
 import { SUBPROCESSOR } from "./legal-vocabulary.js";
@@ -131,12 +131,17 @@ function columnsOf(cells: readonly TableCell[]): Columns | null {
 }
 
 function headingBefore(view: DocumentView, position: number): string {
-  let title = "";
-  for (const heading of view.structure.headings) {
-    if (heading.start > position) break;
-    title = view.folded.slice(heading.start, heading.end);
+  // Headings are in text order: binary search for the last one that starts before the position.
+  const headings = view.structure.headings;
+  let low = 0;
+  let high = headings.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if ((headings[middle] as Heading).start <= position) low = middle + 1;
+    else high = middle - 1;
   }
-  return title;
+  const heading = headings[low - 1];
+  return heading === undefined ? "" : view.folded.slice(heading.start, heading.end);
 }
 
 function fromTable(view: DocumentView, table: Table): FoundSubprocessor[] {

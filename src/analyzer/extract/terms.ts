@@ -56,7 +56,7 @@ export interface TermContext {
  * the rest is the same for every period of a sentence, so its answers are kept per sentence.
  */
 class Places {
-  private readonly memo = new Map<RegExp, number>();
+  private memo = new Map<RegExp, Level>();
   constructor(
     readonly local: string,
     private readonly view: SentenceView,
@@ -65,7 +65,7 @@ class Places {
   /** For a clause of the same sentence, sharing what was learnt about the sentence. */
   withLocal(local: string): Places {
     const places = new Places(local, this.view);
-    (places as unknown as { memo: Map<RegExp, number> }).memo = this.memo;
+    places.memo = this.memo;
     return places;
   }
 
@@ -79,45 +79,56 @@ class Places {
     return this.view.heading;
   }
 
-  /** 3 in the sentence, 3 in the lead-in, 2 in the heading, 1 in an outer heading, 0 absent. */
-  around(pattern: RegExp): number {
-    let weight = this.memo.get(pattern);
-    if (weight === undefined) {
-      if (pattern.test(this.view.folded)) weight = IN_SENTENCE;
-      else if (pattern.test(this.view.leadIn)) weight = IN_LEAD_IN;
-      else if (pattern.test(this.view.heading)) weight = IN_HEADING;
-      else if (pattern.test(this.view.outerHeadings)) weight = IN_OUTER_HEADING;
-      else weight = 0;
-      this.memo.set(pattern, weight);
+  /** The nearest place, from the sentence outwards, where `pattern` appears. */
+  around(pattern: RegExp): Level {
+    let level = this.memo.get(pattern);
+    if (level === undefined) {
+      if (pattern.test(this.view.folded)) level = SENTENCE;
+      else if (pattern.test(this.view.leadIn)) level = LEAD_IN;
+      else if (pattern.test(this.view.heading)) level = HEADING;
+      else if (pattern.test(this.view.outerHeadings)) level = OUTER_HEADING;
+      else level = ABSENT;
+      this.memo.set(pattern, level);
     }
-    return weight;
+    return level;
+  }
+
+  /** Whether `pattern` matches the period's clause; free when the clause is the whole sentence. */
+  inClause(pattern: RegExp): boolean {
+    if (this.around(pattern) !== SENTENCE) return false;
+    return this.local.length === this.view.folded.length || pattern.test(this.local);
   }
 }
 
+/** Where a word appears around a period, from farthest to nearest. */
+type Level = 0 | 1 | 2 | 3 | 4;
+const ABSENT: Level = 0;
+const OUTER_HEADING: Level = 1;
+const HEADING: Level = 2;
+const LEAD_IN: Level = 3;
+const SENTENCE: Level = 4;
+
+/** What a word weighs by where it is: its clause 4, its sentence or its list's lead-in 3, its heading 2, an outer heading 1. */
 const IN_CLAUSE = 4;
 const IN_SENTENCE = 3;
-const IN_LEAD_IN = 3;
-const IN_HEADING = 2;
-const IN_OUTER_HEADING = 1;
+const WEIGHT: Readonly<Record<Level, number>> = { 0: 0, 1: 1, 2: 2, 3: 3, 4: IN_SENTENCE };
 
 /** How strongly `pattern` ties to the period: 4 in its clause … 1 in an outer heading, 0 absent. */
 function anywhere(pattern: RegExp, places: Places): number {
-  const around = places.around(pattern);
-  if (around === 0) return 0;
-  return around === IN_SENTENCE && pattern.test(places.local) ? IN_CLAUSE : around;
+  const level = places.around(pattern);
+  if (level === SENTENCE) return places.inClause(pattern) ? IN_CLAUSE : IN_SENTENCE;
+  return WEIGHT[level];
 }
 
 /** Like `anywhere`, but only the period's clause, its sentence and its list's lead-in count. */
 function nearby(pattern: RegExp, places: Places): number {
-  const weight = anywhere(pattern, places);
-  return weight >= IN_LEAD_IN ? weight : 0;
+  return places.around(pattern) >= LEAD_IN ? anywhere(pattern, places) : 0;
 }
 
 /** Only the period's clause and its sentence. */
 function inSentence(pattern: RegExp, places: Places): number {
-  const around = places.around(pattern);
-  if (around !== IN_SENTENCE) return 0;
-  return pattern.test(places.local) ? IN_CLAUSE : IN_SENTENCE;
+  if (places.around(pattern) !== SENTENCE) return 0;
+  return places.inClause(pattern) ? IN_CLAUSE : IN_SENTENCE;
 }
 
 type Scorer = (places: Places, context: TermContext) => number;
@@ -144,8 +155,8 @@ function processorFound(places: Places, context: TermContext): number {
 
 /** The controller answers or informs the data subjects, and the processor has no part in the sentence. */
 function controllerAddressesDataSubjects(places: Places, context: TermContext): boolean {
-  if (!CONTROLLER_ACTS.test(places.local) || !DATA_SUBJECTS.test(places.local)) return false;
-  return places.around(context.processor) < IN_LEAD_IN;
+  if (!places.inClause(CONTROLLER_ACTS) || !places.inClause(DATA_SUBJECTS)) return false;
+  return places.around(context.processor) < LEAD_IN;
 }
 
 function isJointSetting(context: TermContext): boolean {
@@ -162,7 +173,7 @@ const RULES: readonly TermRule[] = [
       const named = nearby(BREACH, places);
       const breach = named > 0 ? named + 2 : anywhere(BREACH, places);
       if (breach === 0 || inSentence(NOTIFY, places) === 0) return 0;
-      if (AUTHORITY.test(places.local)) return 0;
+      if (places.inClause(AUTHORITY)) return 0;
       const processor = processorFound(places, context);
       // GDPR Art. 34: the controller telling the data subjects is no notice to the controller.
       if (controllerAddressesDataSubjects(places, context)) return 0;
@@ -176,7 +187,7 @@ const RULES: readonly TermRule[] = [
     id: "breach_notification_to_authority",
     binding: "shortest",
     score: (places) => {
-      if (!AUTHORITY.test(places.local) || inSentence(NOTIFY, places) === 0) return 0;
+      if (!places.inClause(AUTHORITY) || inSentence(NOTIFY, places) === 0) return 0;
       const breach = anywhere(BREACH, places);
       return breach === 0 ? 0 : 4 + breach;
     },
@@ -188,7 +199,7 @@ const RULES: readonly TermRule[] = [
     score: (places, context) => {
       if (!isJointSetting(context)) return 0;
       const incident = Math.max(nearby(BREACH, places), nearby(INCIDENT, places));
-      if (incident === 0 || inSentence(NOTIFY, places) === 0 || AUTHORITY.test(places.local)) return 0;
+      if (incident === 0 || inSentence(NOTIFY, places) === 0 || places.inClause(AUTHORITY)) return 0;
       if (nearby(context.processor, places) > 0 || context.processor.test(places.heading)) return 0;
       const between = nearby(OTHER_PARTY, places) > 0 || anywhere(JOINT_CONTROLLERS, places) > 0 ? 1 : 0;
       return 2 + incident + between;
@@ -228,7 +239,7 @@ const RULES: readonly TermRule[] = [
     score: (places) => {
       const act = Math.max(inSentence(DELETE, places), inSentence(RECTIFY, places));
       if (act === 0 || inSentence(ON_REQUEST, places) === 0) return 0;
-      if (END_OF_CONTRACT.test(places.local) || BACKUP.test(places.local)) return 0;
+      if (places.inClause(END_OF_CONTRACT) || places.inClause(BACKUP)) return 0;
       return 2 + act;
     },
   },
@@ -239,9 +250,9 @@ const RULES: readonly TermRule[] = [
     score: (places) => {
       const act = Math.max(anywhere(DELETE, places), anywhere(RETURN, places));
       const end = Math.max(nearby(END_OF_CONTRACT, places), anywhere(END_OF_CONTRACT, places) > 0 ? 1 : 0);
-      if (act === 0 || end === 0 || BACKUP.test(places.local)) return 0;
-      if (ON_REQUEST.test(places.local) && !END_OF_CONTRACT.test(places.local)) return 0;
-      return 2 + act + end - (CERTIFICATE.test(places.local) ? 2 : 0);
+      if (act === 0 || end === 0 || places.inClause(BACKUP)) return 0;
+      if (places.inClause(ON_REQUEST) && !places.inClause(END_OF_CONTRACT)) return 0;
+      return 2 + act + end - (places.inClause(CERTIFICATE) ? 2 : 0);
     },
   },
   {
@@ -264,7 +275,7 @@ const RULES: readonly TermRule[] = [
     binding: "longest",
     score: (places) => {
       const audit = anywhere(AUDIT, places);
-      if (audit === 0 || inSentence(PRIOR_NOTICE, places) === 0 || CORRECTIVE.test(places.local)) return 0;
+      if (audit === 0 || inSentence(PRIOR_NOTICE, places) === 0 || places.inClause(CORRECTIVE)) return 0;
       return 2 + audit + 2;
     },
   },
@@ -285,7 +296,7 @@ const RULES: readonly TermRule[] = [
       const termination = nearby(TERMINATION, places);
       if (termination === 0) return 0;
       if (inSentence(PRIOR_NOTICE, places) === 0 && inSentence(BEFORE, places) === 0) return 0;
-      if (places.around(TERMINATION_FOR_CAUSE) >= IN_LEAD_IN) return 0;
+      if (places.around(TERMINATION_FOR_CAUSE) >= LEAD_IN) return 0;
       return 2 + termination + 1;
     },
   },
@@ -304,7 +315,7 @@ const RULES: readonly TermRule[] = [
     id: "annex_update_notice",
     binding: "longest",
     score: (places) => {
-      if (inSentence(PRIOR_NOTICE, places) === 0 || OBJECTION.test(places.local)) return 0;
+      if (inSentence(PRIOR_NOTICE, places) === 0 || places.inClause(OBJECTION)) return 0;
       const change = nearby(CHANGE, places);
       if (change === 0) return 0;
       if (nearby(ANNEX, places) > 0) return 2 + change + 2;
@@ -326,7 +337,7 @@ const RULES: readonly TermRule[] = [
     binding: "longest",
     score: (places) => {
       const logs = inSentence(LOGS, places);
-      if (logs === 0 || BACKUP.test(places.local)) return 0;
+      if (logs === 0 || places.inClause(BACKUP)) return 0;
       const kept = Math.max(inSentence(RETENTION, places), inSentence(DELETE, places));
       return kept === 0 ? 0 : 2 + logs;
     },
