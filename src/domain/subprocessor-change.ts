@@ -11,7 +11,6 @@ import type { DueBasis } from "./obligation.js";
 import type { ObjectionSilence } from "./terms.js";
 
 /** The Chapter V framings a sub-processor's transfer may have; the register's list, shared. */
-export { TRANSFER_MECHANISMS };
 
 export const CHANGE_KINDS = ["addition", "replacement", "removal"] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];

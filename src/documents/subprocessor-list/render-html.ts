@@ -1,12 +1,11 @@
 // The public sub-processor list as a standalone HTML page (no external assets), French or English.
 
 import escapeHtml from "escape-html";
-import { TRANSFER_MECHANISMS } from "../../domain/subprocessor-change.js";
+import { TRANSFER_MECHANISMS, type TransferMechanism } from "../../domain/agreement.js";
 import { changeTitle } from "./change-text.js";
 import { feedUrl, jsonUrl, type PublicSubprocessorList, placeName } from "./public-subprocessor-list.js";
 
 type Lang = "fr" | "en";
-type TransferMechanism = (typeof TRANSFER_MECHANISMS)[number];
 
 const MECHANISM: Record<TransferMechanism, Record<Lang, string>> = {
   none: { fr: "Aucun", en: "None" },
