@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { openRegister, type Register } from "../src/app/open-register.js";
-import { inTransaction, newId, reader } from "../src/app/unit-of-work.js";
+import { inTransaction, newId, newTimeOrderedId, reader } from "../src/app/unit-of-work.js";
 import { verifyJournal } from "../src/app/verify-journal.js";
 import type { Actor } from "../src/domain/actor.js";
 import type { Obligation } from "../src/domain/obligation-record.js";
@@ -52,7 +52,7 @@ async function loadObligations(register: Register): Promise<Organisation[]> {
       const counterparty = organisations[(i * 7 + 1) % ORGANISATIONS] as Organisation;
       const due = START + ((i * 7919) % (730 * 24)) * 3_600_000;
       rows.push({
-        id: newId(),
+        id: newTimeOrderedId(),
         tenant: actor.tenant,
         kind: "notify_breach_to_controller",
         holderId: holder.id,

@@ -2,7 +2,7 @@
 
 import type { ObligationDraft } from "../domain/obligation.js";
 import type { Obligation } from "../domain/obligation-record.js";
-import { newId, type UnitOfWork } from "./unit-of-work.js";
+import { newTimeOrderedId, type UnitOfWork } from "./unit-of-work.js";
 
 export async function recordObligations(
   unit: UnitOfWork,
@@ -10,7 +10,7 @@ export async function recordObligations(
 ): Promise<Obligation[]> {
   const obligations: Obligation[] = drafts.map((draft) => ({
     ...draft,
-    id: newId(),
+    id: newTimeOrderedId(),
     tenant: unit.actor.tenant,
     status: "open",
     evidence: null,

@@ -1,7 +1,7 @@
 // One transaction per use case: the repositories of the actor's tenant, and the journal events it records,
 // appended in that same transaction so a change and its proof commit or vanish together.
 
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Actor } from "../domain/actor.js";
 import type { JournalEntry, NewJournalEvent } from "../domain/journal-event.js";
 import { canonicalJson } from "../store/journal.js";
@@ -42,11 +42,16 @@ export function reader(register: Register, actor: Actor): Repositories {
   return repositoriesFor(register.store.db, register.store.engine, actor.tenant);
 }
 
-/**
- * A UUIDv7 (RFC 9562): 48 bits of Unix milliseconds, then random bits. Ids made close in time sort close together,
- * so B-tree primary keys grow at their right edge on both engines instead of splitting pages at random.
- */
+/** A random UUID: ids people read and type by their first characters (agreements, organisations). */
 export function newId(): string {
+  return randomUUID();
+}
+
+/**
+ * A UUIDv7 (RFC 9562): 48 bits of Unix milliseconds, then random bits, for high-volume rows (obligations). Ids made
+ * close in time sort close together, so B-tree primary keys grow at their right edge instead of splitting at random.
+ */
+export function newTimeOrderedId(): string {
   const bytes = randomBytes(16);
   const ms = Date.now();
   bytes.writeUIntBE(ms, 0, 6);

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../cli.js";
 
@@ -69,5 +70,19 @@ describe("art28 on a fresh SQLite file", () => {
     const run = runCli(["journal", "verify"], { DATABASE_URL: "mysql://x" });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/DATABASE_URL.*file:/);
+  });
+
+  // Last: it leaves the suite's database broken on purpose.
+  it("exits 1 naming the first altered event once someone rewrites the journal behind art28's back", () => {
+    const intruder = new BetterSqlite3(join(dir, "art28.sqlite"));
+    intruder.exec("DROP TRIGGER journal_no_update");
+    intruder.prepare("UPDATE journal SET actor = 'someone-else' WHERE seq = 3").run();
+    intruder.close();
+    const run = runCli(["journal", "verify"], env);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^art28: journal compromis : événement n° 3 modifié/);
+    const json = runCli(["journal", "verify", "--json", "--lang", "en"], env);
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, fault: { seq: 3, reason: "altered" } });
   });
 });
