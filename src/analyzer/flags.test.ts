@@ -14,8 +14,9 @@ describe("flags", () => {
   it("flags a breach notice with no number of hours, in French or English", () => {
     const text =
       "Le Sous-traitant notifie toute violation de données au Responsable du traitement dans les meilleurs délais.";
-    const fr = analyze(text).flags.find((f) => f.id === "breach_notice_unquantified");
-    const en = analyze(text, "en").flags.find((f) => f.id === "breach_notice_unquantified");
+    const agreement = `ACCORD DE SOUS-TRAITANCE\n\n${text}`;
+    const fr = analyze(agreement).flags.find((f) => f.id === "breach_notice_unquantified");
+    const en = analyze(agreement, "en").flags.find((f) => f.id === "breach_notice_unquantified");
     expect(fr?.severity).toBe("high");
     expect(fr?.message).toMatch(/violation/);
     expect(en?.message).toMatch(/breach/);
@@ -97,10 +98,11 @@ describe("flags", () => {
   });
 
   it("flags deletion at the end with no deadline", () => {
-    const analysis = analyze("Les données sont supprimées à la fin du contrat.");
+    const title = "CONTRAT DE SOUS-TRAITANCE\n\n";
+    const analysis = analyze(`${title}Les données sont supprimées à la fin du contrat.`);
     expect(ids(analysis)).toContain("no_deletion_deadline");
     expect(
-      ids(analyze("Les données sont supprimées dans les 30 jours suivant la fin du contrat.")),
+      ids(analyze(`${title}Les données sont supprimées dans les 30 jours suivant la fin du contrat.`)),
     ).not.toContain("no_deletion_deadline");
   });
 
@@ -114,6 +116,10 @@ describe("flags", () => {
     expect(ids(analyze("Le Responsable du traitement peut réaliser un audit à tout moment."))).not.toContain(
       "audit_restricted",
     );
+  });
+
+  it("raises no flag of absence on a text that is no agreement", () => {
+    expect(analyze("Compte rendu de la réunion du conseil d'école du 3 mars.").flags).toEqual([]);
   });
 
   it("orders flags from the most severe", () => {

@@ -195,7 +195,9 @@ export function flagsOf(input: FlagInput): Flag[] {
   const flags: Flag[] = [];
   const breach = terms.breach_notification_to_controller;
   const breachDuration = breach === undefined ? null : durationOf(breach);
-  if (input.kind !== "joint_controller_agreement" && breachDuration === null) {
+  // What a processor agreement lacks says nothing of a text that is not one.
+  const processorAgreement = input.kind === "dpa" || input.kind === "contracting_kit";
+  if (processorAgreement && breachDuration === null) {
     flags.push(flag("breach_notice_unquantified", lang, breach?.quote ?? null));
   }
   if (
@@ -214,7 +216,7 @@ export function flagsOf(input: FlagInput): Flag[] {
   }
   const ownEnds = view.sentences.find((s) => processorUsesForOwnEnds(s, processor));
   if (ownEnds !== undefined) flags.push(flag("processor_own_purposes", lang, ownEnds.sentence.text));
-  if (input.transfers.rule === null && input.transfers.views.length === 0) {
+  if (input.kind !== "unknown" && input.transfers.rule === null && input.transfers.views.length === 0) {
     flags.push(flag("transfers_clause_missing", lang, null));
   }
   const termination = view.sentences.find((s) => objectionEndsContract(s, processor));
@@ -224,7 +226,7 @@ export function flagsOf(input: FlagInput): Flag[] {
     flags.push(flag("silence_deemed_acceptance", lang, input.objectionSilence.view.sentence.text));
   }
   const deletion = terms.deletion_after_termination;
-  if (input.kind !== "joint_controller_agreement" && (deletion === undefined || deletion.amount === null)) {
+  if (processorAgreement && (deletion === undefined || deletion.amount === null)) {
     flags.push(flag("no_deletion_deadline", lang, deletion?.quote ?? null));
   }
   const capped = input.auditFrequency?.capView ?? undefined;

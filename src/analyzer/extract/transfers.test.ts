@@ -60,7 +60,7 @@ describe("transfers outside the EEA", () => {
 
   it("flags an agreement that says nothing of transfers", () => {
     const analysis = analyze(
-      "Le Sous-traitant traite les données pour le compte du Responsable du traitement.",
+      "ACCORD DE SOUS-TRAITANCE\n\nLe Sous-traitant traite les données pour le compte du Responsable du traitement.",
     );
     expect(analysis.transfersOutsideEEA).toBeNull();
     expect(analysis.flags.map((f) => f.id)).toContain("transfers_clause_missing");
