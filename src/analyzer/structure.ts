@@ -77,7 +77,7 @@ const DIVISION_KEYWORD =
 /** The number after a division keyword, and the separator before its title (case matters here). */
 const DIVISION_NUMBER =
   /^((?:\d+|[IVXLCDM]+|[A-Z])(?:\.\d+)*|premier|première|first|unique|PREMIER|UNIQUE)(?:$|[ \t]*[-–—:.)][ \t]*|[ \t]+(?=\p{Lu}))/u;
-const MARKDOWN_HEADING = /^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
+const MARKDOWN_HEADING = /^(#{1,6})[ \t]+/;
 const MULTI_LEVEL_NUMBER = /^((?:\d+|[A-Z])(?:\.\d+)+)\.?(?:[ \t]*[-–—:)])?[ \t]+(?=\S)/;
 const SINGLE_LEVEL_NUMBER = /^(\d{1,3}|[IVXLC]{1,6})(?:[.)]|[ \t]+[-–—])[ \t]+(?=\S)/;
 const LIST_MARKER =
@@ -224,6 +224,8 @@ function isBlank(code: number): boolean {
 /** Pipe tables (a block of lines starting with "|") and tab-separated blocks of two rows or more. */
 function findTables(text: string, lines: Line[]): Table[] {
   const tables: Table[] = [];
+  const tabRows = lines.map((line) => tabCells(text, line));
+  const isTabRow = (index: number) => (tabRows[index]?.length ?? 0) >= 2;
   let i = 0;
   while (i < lines.length) {
     const line = lines[i] as Line;
@@ -234,10 +236,10 @@ function findTables(text: string, lines: Line[]): Table[] {
       i = Math.max(j, i + 1);
       continue;
     }
-    if (tabCells(text, line).length >= 2) {
+    if (isTabRow(i)) {
       let j = i;
-      while (j < lines.length && tabCells(text, lines[j] as Line).length >= 2) j++;
-      if (j - i >= 2) tables.push(tabTable(text, lines.slice(i, j)));
+      while (j < lines.length && isTabRow(j)) j++;
+      if (j - i >= 2) tables.push(tabTable(lines.slice(i, j), tabRows.slice(i, j)));
       i = Math.max(j, i + 1);
       continue;
     }
@@ -280,21 +282,24 @@ function pipeCells(text: string, line: Line): TableCell[] {
 
 function tabCells(text: string, line: Line): TableCell[] {
   if (!line.content.includes("\t")) return [];
+  const parts = line.content.split("\t");
+  let filled = 0;
+  for (const part of parts) if (part.trim() !== "" && ++filled >= 2) break;
+  if (filled < 2) return [];
   const cells: TableCell[] = [];
-  let cellStart = line.start;
-  for (let k = line.start; k <= line.end; k++) {
-    if (k < line.end && text[k] !== "\t") continue;
-    cells.push(trimmedCell(text, cellStart, k));
-    cellStart = k + 1;
+  let offset = line.start;
+  for (const part of parts) {
+    cells.push(trimmedCell(text, offset, offset + part.length));
+    offset += part.length + 1;
   }
-  return cells.filter((cell) => cell.text !== "").length >= 2 ? cells : [];
+  return cells;
 }
 
-function tabTable(text: string, block: Line[]): Table {
+function tabTable(block: Line[], rows: TableCell[][]): Table {
   for (const line of block) line.kind = "row";
   const first = block[0] as Line;
   const last = block[block.length - 1] as Line;
-  return { start: first.start, end: last.end, header: null, rows: block.map((line) => tabCells(text, line)) };
+  return { start: first.start, end: last.end, header: null, rows };
 }
 
 function trimmedCell(text: string, from: number, to: number): TableCell {
@@ -404,6 +409,16 @@ function looksLikeTitle(title: string): boolean {
   return title.length <= 120 && /^[\p{Lu}\d«"“]/u.test(title) && !/[.;,]$/.test(title);
 }
 
+/** A Markdown heading's title without the optional closing hashes ("## Title ##"). */
+function withoutClosingHashes(title: string): string {
+  let end = title.length;
+  while (end > 0 && title[end - 1] === "#") end--;
+  if (end === title.length) return title;
+  // Closing hashes count only after white space; "C#" keeps its hash.
+  if (end > 0 && title[end - 1] !== " " && title[end - 1] !== "\t") return title;
+  return title.slice(0, end).trimEnd();
+}
+
 /** "Article 5 –", "ANNEXE II :", "Section 4.2": [whole match, keyword, number]. */
 function divisionHeading(content: string): [string, string, string] | null {
   const keyword = DIVISION_KEYWORD.exec(content);
@@ -418,7 +433,7 @@ function classifyHeading(line: Line): boolean {
   const markdown = MARKDOWN_HEADING.exec(content);
   if (markdown !== null) {
     const hashes = markdown[1] as string;
-    const rawTitle = markdown[2] as string;
+    const rawTitle = withoutClosingHashes(content.slice(markdown[0].length));
     const numbered = NUMBER_IN_TITLE.exec(rawTitle);
     const division = divisionHeading(rawTitle);
     line.kind = "heading";
@@ -639,7 +654,12 @@ function continues(previous: Line, next: Line, wrapped: boolean): boolean {
   return previous.end - previous.start >= 40;
 }
 
-const BOUNDARY = /[.!?…]+["'»”’)\]*]*(?=\s)/g;
+/**
+ * Final punctuation, its closing quotes and brackets, then white space. The look-behind starts a match
+ * only at the first mark of a run, so a run of dots (a table of contents' leaders) is tried once, not
+ * once per dot.
+ */
+const BOUNDARY = /(?<![.!?…])[.!?…]+["'»”’)\]*]*(?=\s)/g;
 
 function splitSentences(
   text: string,

@@ -146,7 +146,10 @@ function joinPages(pages: readonly string[]): string {
   let text = "";
   for (const page of pages) {
     if (page === "") continue;
-    const runsOn = text !== "" && !/[.!?:;…]["'»”’)\]]*\s*$/.test(text) && /^\s*\p{Ll}/u.test(page);
+    const runsOn =
+      text !== "" &&
+      !/[.!?:;…]["'»”’)\]]*\s*$/.test(text.slice(-40)) &&
+      /^\s*\p{Ll}/u.test(page.slice(0, 40));
     text += text === "" ? page : `${runsOn ? "\n" : "\f"}${page}`;
   }
   return text;

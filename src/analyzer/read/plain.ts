@@ -26,13 +26,28 @@ export function readMarkdown(bytes: Uint8Array): ReadText {
  * pipe tables stay, since structureOf reads them.
  */
 export function stripInlineMarkdown(markdown: string): string {
-  return markdown
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(/!\[([^\]\n]*)\]\([^)\n]*\)/g, "$1")
-    .replace(/\[([^\]\n]+)\]\([^)\n]*\)/g, "$1")
-    .replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, "$2")
-    .replace(/(^|[\s(])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?=[\s).,;:!?]|$)/gm, "$1$2")
+  // Every pattern that spans text is bounded, so that unclosed markup costs linear time, not quadratic.
+  return withoutHtmlComments(markdown)
+    .replace(/!\[([^[\]\n]{0,300})\]\([^()\n]{0,1000}\)/g, "$1")
+    .replace(/\[([^[\]\n]{1,300})\]\([^()\n]{0,1000}\)/g, "$1")
+    .replace(/(\*\*|__)(?=\S)([^\n]{0,200}?\S)\1/g, "$2")
+    .replace(/(^|[\s(])\*(?=[^\s*])([^*\n]{0,200}?[^\s*])\*(?=[\s).,;:!?]|$)/gm, "$1$2")
     .replace(/^[ \t]*(?:>[ \t]?)+/gm, "")
     .replace(/^[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/gm, "")
     .replace(/\\([\\`*_{}[\]()#+\-.!>])/g, "$1");
+}
+
+/** Removes HTML comments; an unclosed one is left as text. */
+function withoutHtmlComments(markdown: string): string {
+  if (!markdown.includes("<!--")) return markdown;
+  const parts: string[] = [];
+  let from = 0;
+  for (let open = markdown.indexOf("<!--"); open !== -1; open = markdown.indexOf("<!--", from)) {
+    const close = markdown.indexOf("-->", open + 4);
+    if (close === -1) break;
+    parts.push(markdown.slice(from, open));
+    from = close + 3;
+  }
+  parts.push(markdown.slice(from));
+  return parts.join("");
 }

@@ -111,7 +111,8 @@ function looksLikeMarkdown(bytes: Uint8Array): boolean {
     "utf8",
   );
   const headings = sample.match(/^#{1,6}[ \t]+\S/gm)?.length ?? 0;
-  const markup = sample.match(/\*\*\S[^\n]*?\*\*|\]\([^)\n]*\)|^\|.*\|[ \t]*$/gm)?.length ?? 0;
+  const markup =
+    sample.match(/\*\*\S[^\n]{0,300}?\*\*|\]\([^)\n]{0,2000}\)|^\|[^\n]*\|[ \t]*$/gm)?.length ?? 0;
   return headings >= 2 && markup >= 2;
 }
 
