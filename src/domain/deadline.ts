@@ -1,8 +1,8 @@
 // When a period expires, by Regulation (EEC, Euratom) No 1182/71, Article 3.
 
-import type { Calendar, CalendarId } from "./calendar.js";
+import type { Calendar, CalendarId, Holiday } from "./calendar.js";
 import type { FixedDuration } from "./duration.js";
-import { addCalendarMonths, type EpochDay, isoWeekday } from "./epoch-day.js";
+import { addCalendarMonths, type EpochDay, isoWeekday, isWeekend } from "./epoch-day.js";
 import { invalidInput } from "./error.js";
 
 const MS_PER_HOUR = 3_600_000;
@@ -74,9 +74,42 @@ export function expires(event: number, duration: FixedDuration, calendar: Calend
   }
 
   const eventDay = calendar.localDayOf(event);
+  const { lastDay, extensions } = lastDayOfPeriod(eventDay, duration, calendar);
   const firstDay = eventDay + 1; // Art. 3(1): the day of the event is not counted.
+  return {
+    start: calendar.startOfDay(firstDay),
+    expires: calendar.startOfDay(lastDay + 1),
+    lastDay,
+    calendar: calendar.id,
+    extensions,
+  };
+}
+
+/** Which days count as working days: a Calendar, or weekdays alone (WEEKDAYS) when holidays are set aside. */
+export interface WorkingDays {
+  isWorkingDay(day: EpochDay): boolean;
+  holidayOn(day: EpochDay): Holiday | undefined;
+}
+
+/** Monday to Friday, with no public holiday: for reasoning that must hold in every calendar. */
+export const WEEKDAYS: WorkingDays = {
+  isWorkingDay: (day) => !isWeekend(day),
+  holidayOn: () => undefined,
+};
+
+/**
+ * The last day of a period counted in days, working days, weeks, months or years, started on `eventDay`
+ * (Reg. 1182/71 Art. 3(1)–(5)), with each extension of it.
+ */
+export function lastDayOfPeriod(
+  eventDay: EpochDay,
+  { amount, unit }: FixedDuration,
+  days: WorkingDays,
+): { lastDay: EpochDay; extensions: readonly Extension[] } {
   let lastDay: EpochDay;
   switch (unit) {
+    case "hours":
+      throw new RangeError("a period in hours has no last day to count");
     case "days":
       lastDay = eventDay + amount;
       break;
@@ -95,18 +128,18 @@ export function expires(event: number, duration: FixedDuration, calendar: Calend
       lastDay = eventDay;
       for (let counted = 0; counted < amount; ) {
         lastDay++;
-        if (calendar.isWorkingDay(lastDay)) counted++;
+        if (days.isWorkingDay(lastDay)) counted++;
       }
       break;
   }
 
   let extensions: Extension[] | undefined;
-  if (!calendar.isWorkingDay(lastDay)) {
+  if (!days.isWorkingDay(lastDay)) {
     // Art. 3(4): a last day that is a Saturday, Sunday or public holiday gives way to the next working day.
     const from = lastDay;
     const skipped: SkippedDay[] = [];
-    while (!calendar.isWorkingDay(lastDay)) {
-      skipped.push(describeNonWorkingDay(lastDay, calendar));
+    while (!days.isWorkingDay(lastDay)) {
+      skipped.push(describeNonWorkingDay(lastDay, days));
       lastDay++;
     }
     extensions = [{ rule: "1182/71 Art. 3(4)", from, to: lastDay, skipped }];
@@ -115,36 +148,24 @@ export function expires(event: number, duration: FixedDuration, calendar: Calend
   if (unit !== "working_days" && lastDay - eventDay >= 2) {
     // Art. 3(5): a period of two days or more holds at least two working days.
     let working = 0;
-    for (let d = firstDay; d <= lastDay && working < 2; d++) if (calendar.isWorkingDay(d)) working++;
+    for (let d = eventDay + 1; d <= lastDay && working < 2; d++) if (days.isWorkingDay(d)) working++;
     if (working < 2) {
       const from = lastDay;
       const skipped: SkippedDay[] = [];
       while (working < 2) {
         lastDay++;
-        if (calendar.isWorkingDay(lastDay)) working++;
-        else skipped.push(describeNonWorkingDay(lastDay, calendar));
+        if (days.isWorkingDay(lastDay)) working++;
+        else skipped.push(describeNonWorkingDay(lastDay, days));
       }
       extensions ??= [];
-      extensions.push({
-        rule: "1182/71 Art. 3(5)",
-        from,
-        to: lastDay,
-        skipped,
-      });
+      extensions.push({ rule: "1182/71 Art. 3(5)", from, to: lastDay, skipped });
     }
   }
-
-  return {
-    start: calendar.startOfDay(firstDay),
-    expires: calendar.startOfDay(lastDay + 1),
-    lastDay,
-    calendar: calendar.id,
-    extensions: extensions ?? NO_EXTENSIONS,
-  };
+  return { lastDay, extensions: extensions ?? NO_EXTENSIONS };
 }
 
-function describeNonWorkingDay(day: EpochDay, calendar: Calendar): SkippedDay {
-  const holiday = calendar.holidayOn(day);
+function describeNonWorkingDay(day: EpochDay, days: WorkingDays): SkippedDay {
+  const holiday = days.holidayOn(day);
   if (holiday) return { day, reason: "public_holiday", holiday: holiday.name };
   return { day, reason: isoWeekday(day) === 6 ? "saturday" : "sunday" };
 }

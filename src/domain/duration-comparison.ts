@@ -1,7 +1,8 @@
 // Compares periods of different units safely: is one sure to end no later than another, whatever the start?
 
+import { lastDayOfPeriod, WEEKDAYS } from "./deadline.js";
 import { type Duration, type FixedDuration, isFixed } from "./duration.js";
-import { addCalendarMonths, type EpochDay, epochDayOf, isWeekend } from "./epoch-day.js";
+import { type EpochDay, epochDayOf } from "./epoch-day.js";
 
 /** The shortest and longest a period can last, in hours counted from the start of the period. */
 export interface HourRange {
@@ -27,44 +28,8 @@ const CYCLE_END: EpochDay = epochDayOf(2029, 1, 1);
  * Sundays but no public holiday: holidays depend on the calendar and lengthen periods in days
  * (Art. 3(4)) as much as periods in working days, so leaving them out keeps both sides comparable.
  */
-function countedDays(eventDay: EpochDay, { amount, unit }: FixedDuration): number {
-  let lastDay: EpochDay;
-  switch (unit) {
-    case "hours":
-      throw new RangeError("hours are not counted in days");
-    case "days":
-      lastDay = eventDay + amount;
-      break;
-    case "weeks":
-      lastDay = eventDay + 7 * amount;
-      break;
-    case "months":
-      lastDay = addCalendarMonths(eventDay, amount);
-      break;
-    case "years":
-      lastDay = addCalendarMonths(eventDay, 12 * amount);
-      break;
-    case "working_days":
-      // Art. 3(3): only working days count; the last one is never a weekend day.
-      lastDay = eventDay;
-      for (let counted = 0; counted < amount; ) {
-        lastDay++;
-        if (!isWeekend(lastDay)) counted++;
-      }
-      return lastDay - eventDay;
-  }
-  // Art. 3(4): a last day on a Saturday or Sunday gives way to the next working day.
-  while (isWeekend(lastDay)) lastDay++;
-  if (lastDay - eventDay >= 2) {
-    // Art. 3(5): a period of two days or more holds at least two working days.
-    let working = 0;
-    for (let d = eventDay + 1; d <= lastDay && working < 2; d++) if (!isWeekend(d)) working++;
-    while (working < 2) {
-      lastDay++;
-      if (!isWeekend(lastDay)) working++;
-    }
-  }
-  return lastDay - eventDay;
+function countedDays(eventDay: EpochDay, duration: FixedDuration): number {
+  return lastDayOfPeriod(eventDay, duration, WEEKDAYS).lastDay - eventDay;
 }
 
 const lengthsCache = new Map<string, Int32Array>();
