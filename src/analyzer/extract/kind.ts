@@ -14,7 +14,7 @@ const PROCESSOR_AGREEMENT = spaced(
 );
 const JOINT = new RegExp(JOINT_CONTROLLERS.source, "g");
 const PROCESSOR_TITLE = spaced(
-  /\bdpa\b|\bdata processing (?:agreement|addendum)\b|\bprocessing agreement\b|\b(?:accord|convention|contrat|clause) (?:de |d')(?:traitement|sous-?traitance)\b|\bsous-?traitance\b|\barticle 28\b/,
+  /\bdpa\b|\bdata processing (?:agreement|addendum)\b|\bdata protection (?:agreement|addendum)\b|\bprocessing agreement\b|\b(?:accord|convention|contrat|clause) (?:de |d')(?:traitement|sous-?traitance)\b|\bsous-?traitance\b|\barticle 28\b/,
 );
 const JOINT_TITLE = spaced(/\bconjoint\w*|\bjoint controller\w*|\barticle 26\b|\bco-?responsab\w*/);
 

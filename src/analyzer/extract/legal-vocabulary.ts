@@ -4,7 +4,7 @@
 /** The processor (Art. 4(8)): "sous-traitant", a public contract's "titulaire", "prestataire", "processor". */
 import { spaced } from "./folded-text.js";
 export const PROCESSOR = spaced(
-  /\bsous-?traitants?\b(?! ulterieurs?)|\btitulaires? du marche\b|\btitulaire\b|\bprestataires?\b|(?<!sub-)\bprocessors?\b|\bfournisseurs?\b|\bsuppliers?\b|\bvendors?\b|\bservice providers?\b|\bl'operateur\b|\bl'editeur\b/,
+  /\bsous-?traitants?\b(?! ulterieurs?)|\btitulaires? du marche\b|\btitulaire\b|\bprestataires?\b|(?<!sub-)\bprocessors?\b|\bfournisseurs?\b|\bsuppliers?\b|\bvendors?\b|\bservice providers?\b|\bproviders?\b|\bcontractors?\b|\bhebergeurs?\b|\bl'operateur\b|\bl'editeur\b/,
 );
 
 /** The controller (Art. 4(7)) and the usual ways a school-side contract names it. */

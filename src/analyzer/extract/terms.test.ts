@@ -69,6 +69,18 @@ describe("breach notices", () => {
     expect(analysis.terms.breach_notification_to_controller).toBeUndefined();
   });
 
+  it("reads a provider's notice of a security incident to its customer", () => {
+    const analysis = analyze(
+      "DATA PROTECTION ADDENDUM\n\nProvider shall notify Customer of any Security Incident within 48 hours of discovery.",
+    );
+    expect(analysis.kind).toBe("dpa");
+    expect(term(analysis, "breach_notification_to_controller")).toEqual({
+      amount: 48,
+      unit: "hours",
+      qualifier: null,
+    });
+  });
+
   it("prefers the number of hours to the qualifier stated beside it", () => {
     const analysis = analyze(
       "The Processor shall notify the Controller of any Personal Data Breach without undue delay and in any event within 48 hours.",
