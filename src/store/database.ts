@@ -162,7 +162,12 @@ export interface MigrationReport {
 
 /** Applies every pending migration; PostgreSQL serialises concurrent starts with Kysely's advisory lock. */
 export async function migrate(store: Store): Promise<MigrationReport> {
-  const migrator = new Migrator({ db: store.db, provider: migrationProvider(store.engine) });
+  // Unordered: migrations written in parallel branches may land with names before ones already applied.
+  const migrator = new Migrator({
+    db: store.db,
+    provider: migrationProvider(store.engine),
+    allowUnorderedMigrations: true,
+  });
   let outcome: Awaited<ReturnType<Migrator["migrateToLatest"]>>;
   try {
     outcome = await migrator.migrateToLatest();

@@ -4,6 +4,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import type { Engine } from "../engine.js";
 import { registerMigration } from "./0001-register.js";
 import { obligationsByCounterparty } from "./0002-obligations-by-counterparty.js";
+import { journalClustered } from "./0003-journal-clustered.js";
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -11,6 +12,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
       return {
         "0001-register": registerMigration(engine),
         "0002-obligations-by-counterparty": obligationsByCounterparty,
+        "0003-journal-clustered": journalClustered(engine),
       };
     },
   };
