@@ -269,7 +269,8 @@ function evidenceOf(view: DocumentView): Evidence[] {
     context: [s.leadIn, s.heading],
   }));
   const headings = view.structure.headings.map((h) => ({
-    text: view.text.slice(h.start, h.end),
+    // The heading as a reader sees it, without its markdown hashes.
+    text: view.text.slice(h.start, h.end).replace(/^#+\s*/, ""),
     quotesLaw: false,
     folded: view.folded.slice(h.start, h.end),
     context: [],
