@@ -76,9 +76,8 @@ const LINE_END_HYPHEN = /-[ \t]*\n(?:[ \t]*\n)?[ \t]*/g;
  */
 export function normalizeText(raw: string): string {
   let text = canonicalCharacters(raw).normalize("NFC");
-  text = singleSpaceLines(text);
+  text = singleSpaceLines(text).replace(/\n{3,}/g, "\n\n");
   text = rejoinHyphenatedWords(text);
-  text = text.replace(/\n{3,}/g, "\n\n");
   let start = 0;
   let end = text.length;
   while (start < end && text.charCodeAt(start) === 0x0a) start++;
@@ -162,9 +161,10 @@ function canonicalCharacters(raw: string): string {
       let next = i + 1;
       while (next < raw.length && isSpace(raw.charCodeAt(next))) next++;
       const before = i > copied ? raw.charCodeAt(i - 1) : last;
-      // What follows once dropped characters are gone decides whether the space ends a line.
+      // What follows once dropped characters and further spaces are gone decides whether the space ends a line.
       let after = next;
-      while (after < raw.length && isDropped(raw.charCodeAt(after))) after++;
+      while (after < raw.length && (isDropped(raw.charCodeAt(after)) || isSpace(raw.charCodeAt(after))))
+        after++;
       const atLineEdge =
         before === 0x0a || before === 0x20 || after === raw.length || endsLine(raw.charCodeAt(after));
       if (code === 0x20 && next === i + 1 && !atLineEdge) continue;
