@@ -63,7 +63,7 @@ export async function listDueObligations({
     } catch (error) {
       if (!(error instanceof Art28Error)) throw error;
       throw new Art28Error(error.code, error.text, {
-        argument: "before",
+        argument: "--before",
         accepted: {
           fr: "AAAA-MM-JJ ou date-heure ISO 8601 avec décalage",
           en: "YYYY-MM-DD or ISO 8601 date-time with offset",
