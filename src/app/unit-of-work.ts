@@ -24,7 +24,7 @@ export async function inTransaction<T>(
   return register.store.transaction(async (db) => {
     const events: NewJournalEvent[] = [];
     const unit: UnitOfWork = {
-      ...repositoriesFor(db, register.store.engine, actor.tenant),
+      ...repositoriesFor(db, register.store.engine, actor.tenant, () => now),
       actor,
       now,
       record: (event) => {

@@ -88,6 +88,9 @@ export interface ObligationsTable {
   evidence: string | null;
   created_at: number;
   closed_at: number | null;
+  /** When the reminder sweep next looks at this obligation: 0 = not scheduled yet, null = no reminder left. */
+  next_reminder_at?: number | null;
+  last_reminder_at?: number | null;
 }
 
 export interface JournalTable {
@@ -109,6 +112,274 @@ export interface JournalHeadTable {
   hash: string;
 }
 
+/** One message of the transactional outbox; its id is the idempotency key of every attempt. */
+export interface OutboxTable {
+  id: string;
+  tenant_id: string;
+  /** What the message is about (e.g. "obligation.reminder"), for listings and counts. */
+  kind: string;
+  channel: string;
+  /** The OutboxMessage (src/domain/outbox-message.ts) as JSON. */
+  message: string;
+  status: string;
+  attempts: number;
+  not_before: number;
+  claimed_by: string | null;
+  /** The claim's lease: past it, another worker may take the message again. */
+  claimed_until: number | null;
+  sent_at: number | null;
+  last_error: string | null;
+  created_at: number;
+}
+
+/** Where an organisation reads its reminders and notices, and in which language. */
+export interface OrganisationContactsTable {
+  tenant_id: string;
+  organisation_id: string;
+  email: string;
+  name: string | null;
+  language: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  tenant_id: string;
+  organisation_id: string;
+  url: string;
+  /** The HMAC-SHA256 key: never printed, logged or copied into the outbox. */
+  secret: string;
+  created_at: number;
+  removed_at: number | null;
+}
+
+export interface BreachesTable {
+  id: string;
+  tenant_id: string;
+  recorded_by: string;
+  side: string;
+  details: string;
+  aware_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface BreachNoticesTable {
+  id: string;
+  tenant_id: string;
+  breach_id: string;
+  sender_id: string;
+  /** A controller's id, or an authority ("CNIL", "APD"). */
+  recipient: string;
+  phase: string;
+  sequence: number;
+  sent_at: number;
+  notice: string;
+  created_at: number;
+}
+
+export interface BreachNotificationsTable {
+  id: string;
+  tenant_id: string;
+  breach_id: string;
+  controller_id: string;
+  agreement_id: string;
+  obligation_id: string;
+  due: number;
+  controller_aware_at: number | null;
+  mandated: number;
+  created_at: number;
+}
+
+export interface BreachRegisterEntriesTable {
+  id: string;
+  tenant_id: string;
+  breach_id: string;
+  keeper_id: string;
+  side: string;
+  risk_level: string | null;
+  assessment: string | null;
+  entry: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DataSubjectRequestsTable {
+  id: string;
+  tenant_id: string;
+  subject_right: string;
+  received_by: string;
+  controller_id: string;
+  processor_id: string | null;
+  agreement_id: string | null;
+  received_at: number;
+  controller_received_at: number | null;
+  state: string;
+  summary: string | null;
+  identity: string | null;
+  extension: string | null;
+  outcome: string | null;
+  attachments: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A sub-processor change as the processor announced it (GDPR Art. 28(2)). */
+export interface SubprocessorChangesTable {
+  id: string;
+  tenant_id: string;
+  processor_id: string;
+  kind: string;
+  name: string;
+  siret: string | null;
+  activity: string;
+  location: string;
+  transfer_mechanism: string;
+  replaces: string | null;
+  announced_at: number;
+  created_at: number;
+}
+
+/** One agreement's objection window on a change, and how it settled. */
+export interface SubprocessorWindowsTable {
+  id: string;
+  tenant_id: string;
+  change_id: string;
+  agreement_id: string;
+  controller_id: string;
+  processor_id: string;
+  opens_at: number;
+  closes_at: number;
+  basis: string;
+  silence: string;
+  approval_required: number;
+  blocked: string | null;
+  on_objection: string;
+  status: string;
+  settled_at: number | null;
+  consequence: string | null;
+  obligation_id: string | null;
+  created_at: number;
+}
+
+export interface SubprocessorResponsesTable {
+  id: string;
+  tenant_id: string;
+  window_id: string;
+  agreement_id: string;
+  kind: string;
+  at: number;
+  reasons: string | null;
+  by: string;
+  created_at: number;
+}
+
+/** A sub-processor in use under one agreement, from (null: listed in the agreement itself) and until. */
+export interface SubprocessorUsesTable {
+  id: string;
+  tenant_id: string;
+  agreement_id: string;
+  processor_id: string;
+  change_id: string | null;
+  name: string;
+  name_key: string;
+  siret: string | null;
+  activity: string | null;
+  location: string | null;
+  transfer_mechanism: string;
+  in_use_from: number | null;
+  in_use_until: number | null;
+  created_at: number;
+}
+
+export interface AuditsTable {
+  id: string;
+  tenant_id: string;
+  agreement_id: string;
+  controller_id: string;
+  processor_id: string;
+  kind: string;
+  scope: string;
+  breach_id: string | null;
+  requested_at: number;
+  earliest_start: number;
+  notice_expires: number;
+  basis: string;
+  warnings: string;
+  created_at: number;
+}
+
+export interface AuditFindingsTable {
+  id: string;
+  tenant_id: string;
+  audit_id: string;
+  agreement_id: string;
+  severity: string;
+  description: string;
+  report_delivered_at: number;
+  obligation_id: string | null;
+  created_at: number;
+}
+
+export interface InstructionsTable {
+  id: string;
+  tenant_id: string;
+  agreement_id: string;
+  controller_id: string;
+  processor_id: string;
+  given_at: number;
+  channel: string;
+  text: string;
+  status: string;
+  contest: string | null;
+  answer: string | null;
+  answer_obligation_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TerminationsTable {
+  id: string;
+  tenant_id: string;
+  agreement_id: string;
+  kind: string;
+  by: string;
+  notice_given_at: number;
+  ends_at: number;
+  grounds: string | null;
+  notice_basis: string | null;
+  choice: string | null;
+  chosen_at: number | null;
+  subprocessor_duties: string | null;
+  created_at: number;
+}
+
+export interface RetentionExceptionsTable {
+  id: string;
+  tenant_id: string;
+  agreement_id: string;
+  termination_id: string;
+  data_categories: string;
+  ground: string;
+  until: number;
+  created_at: number;
+}
+
+export interface CertificatesTable {
+  id: string;
+  tenant_id: string;
+  agreement_id: string;
+  termination_id: string;
+  kind: string;
+  content: string;
+  sha256: string;
+  issued_at: number;
+  acknowledged_at: number | null;
+  acknowledged_by: string | null;
+  created_at: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   agreements: AgreementsTable;
@@ -118,6 +389,9 @@ export interface Database {
   obligations: ObligationsTable;
   journal: JournalTable;
   journal_head: JournalHeadTable;
+  outbox: OutboxTable;
+  organisation_contacts: OrganisationContactsTable;
+  webhook_endpoints: WebhookEndpointsTable;
 }
 
 export type TableName = keyof Database;
@@ -130,6 +404,9 @@ export const TABLES_IN_ORDER: readonly TableName[] = [
   "agreement_subprocessors",
   "agreement_versions",
   "obligations",
+  "organisation_contacts",
+  "webhook_endpoints",
+  "outbox",
   "journal_head",
   "journal",
 ];

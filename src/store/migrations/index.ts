@@ -5,6 +5,7 @@ import type { Engine } from "../engine.js";
 import { registerMigration } from "./0001-register.js";
 import { obligationsByCounterparty } from "./0002-obligations-by-counterparty.js";
 import { journalClustered } from "./0003-journal-clustered.js";
+import { outboxMigration } from "./0010-outbox.js";
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -12,6 +13,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
       return {
         "0001-register": registerMigration(engine),
         "0002-obligations-by-counterparty": obligationsByCounterparty,
+        "0010-outbox": outboxMigration,
         "0003-journal-clustered": journalClustered(engine),
       };
     },
