@@ -201,6 +201,33 @@ describe("readDocumentBytes: refusals", () => {
     expect(error.text.fr).toMatch(/sans couche texte/);
   });
 
+  it("refuses a password-protected DOCX (an OLE container holding an encrypted package)", async () => {
+    const ole = new Uint8Array([
+      0xd0,
+      0xcf,
+      0x11,
+      0xe0,
+      0xa1,
+      0xb1,
+      0x1a,
+      0xe1,
+      ...new Uint8Array(500),
+      ...Buffer.from("EncryptedPackage", "utf16le"),
+      ...new Uint8Array(100),
+    ]);
+    const error = await failure(readDocumentBytes(ole, "protege.docx"));
+    expect(error.code).toBe("unreadable_input");
+    expect(error.text.en).toMatch(/encrypted Office document/);
+  });
+
+  it("reads a text file that mentions %PDF- as text", async () => {
+    const extracted = await readDocumentBytes(
+      utf8("Le fichier commence par %PDF-1.7 : c'est un PDF."),
+      "note.txt",
+    );
+    expect(extracted.format).toBe("txt");
+  });
+
   it("refuses a corrupt PDF", async () => {
     const error = await failure(readDocumentBytes(utf8("%PDF-1.4\n1 0 obj << /Type /Catalog"), "abime.pdf"));
     expect(error.code).toBe("unreadable_input");

@@ -29,6 +29,8 @@ const EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
   pdf: "pdf",
 };
 
+const ENCRYPTED_PACKAGE = Buffer.from("EncryptedPackage", "utf16le");
+
 function unsupported(fileName: string, what: { fr: string; en: string }): Art28Error {
   return new Art28Error(
     "unsupported_format",
@@ -51,11 +53,25 @@ export function recogniseFormat(bytes: Uint8Array, fileName: string): Recognised
   const byName = EXTENSIONS[extension] ?? null;
   // PDF readers accept the header anywhere in the first kilobyte (ISO 32000-1, 7.5.2 note).
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
-  if (head.includes("%PDF-")) return { format: "pdf", entries: null };
+  const textByName = byName === "txt" || byName === "md" || byName === "html";
+  if (head.startsWith("%PDF-") || (!textByName && head.includes("%PDF-")))
+    return { format: "pdf", entries: null };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     return archiveFormat(bytes, fileName);
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    // Office encrypts a password-protected DOCX into an OLE container holding an "EncryptedPackage"
+    // stream (MS-OFFCRYPTO 2.3.4.4); otherwise an OLE file is a legacy .doc.
+    if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ENCRYPTED_PACKAGE)) {
+      throw new Art28Error(
+        "unreadable_input",
+        {
+          fr: "document Office chiffré : il est protégé par un mot de passe ; fournissez une version non protégée",
+          en: "encrypted Office document: it is password-protected; provide an unprotected copy",
+        },
+        { argument: fileName },
+      );
+    }
     throw unsupported(fileName, {
       fr: "document Word 97-2003 (.doc) ; enregistrez-le au format .docx ou PDF",
       en: "Word 97-2003 document (.doc); save it as .docx or PDF",
