@@ -1,7 +1,8 @@
 // Risks a controller's DPO should see in a processor agreement, each with a severity, a message in
 // French or English and the sentence it rests on.
 
-import { type Duration, formatDuration, type Language } from "../domain/duration.js";
+import { type Duration, type FixedDuration, formatDuration, type Language } from "../domain/duration.js";
+import { isSurelyAtLeast } from "../domain/duration-comparison.js";
 import type { LocalizedText } from "../domain/error.js";
 import type { ObjectionSilence, TermId } from "../domain/terms.js";
 import type { DocumentKind, Flag, FoundTerm, Severity } from "./analysis.js";
@@ -21,7 +22,6 @@ import {
   TERMINATION,
 } from "./extract/legal-vocabulary.js";
 import type { Finding } from "./extract/subprocessor-rules.js";
-import { minimumHours } from "./extract/terms.js";
 import type { TransferFinding } from "./extract/transfers.js";
 
 export type FlagId =
@@ -60,7 +60,7 @@ const SEVERITY: Record<FlagId, Severity> = {
 };
 
 /** GDPR Art. 33(1): the controller's own window to notify the authority. */
-const AUTHORITY_WINDOW_HOURS = 72;
+const AUTHORITY_WINDOW: FixedDuration = { amount: 72, unit: "hours" };
 
 const PROCESSOR_MAY_TERMINATE = spaced(
   /\b(?:peut|pourra|est en droit de|se reserve le droit de|may|shall be entitled to|can|reserves the right to|is entitled to)\b[^.;]{0,40}?\b(?:resili\w*|mettre fin|terminat\w*|suspend\w*)/,
@@ -200,11 +200,7 @@ export function flagsOf(input: FlagInput): Flag[] {
   if (processorAgreement && breachDuration === null) {
     flags.push(flag("breach_notice_unquantified", lang, breach?.quote ?? null));
   }
-  if (
-    breach !== undefined &&
-    breachDuration !== null &&
-    minimumHours(breachDuration) >= AUTHORITY_WINDOW_HOURS
-  ) {
+  if (breach !== undefined && breachDuration !== null && isSurelyAtLeast(breachDuration, AUTHORITY_WINDOW)) {
     flags.push(
       flag(
         "breach_notice_consumes_authority_window",

@@ -1,7 +1,8 @@
 // Attributes every period an agreement states to the term it bounds, by the words around it (its
 // clause, its sentence, the lead-in of its list, its headings), and keeps the binding one per term.
 
-import type { Duration } from "../../domain/duration.js";
+import { type Duration, isFixed } from "../../domain/duration.js";
+import { hourRange } from "../../domain/duration-comparison.js";
 import { findDurations } from "../../domain/duration-parser.js";
 import type { TermId } from "../../domain/terms.js";
 import type { DocumentKind, FoundTerm } from "../analysis.js";
@@ -69,12 +70,6 @@ class Places {
     return places;
   }
 
-  get sentence(): string {
-    return this.view.folded;
-  }
-  get leadIn(): string {
-    return this.view.leadIn;
-  }
   get heading(): string {
     return this.view.heading;
   }
@@ -396,11 +391,9 @@ interface Candidate {
   readonly position: number;
 }
 
-/** Hours a period lasts at least, to compare periods of different units. */
-export function minimumHours(duration: Duration): number {
-  if (!("amount" in duration)) return 0;
-  const perUnit = { hours: 1, days: 24, working_days: 24, weeks: 168, months: 672, years: 8760 } as const;
-  return duration.amount * perUnit[duration.unit];
+/** Hours a period lasts at least (0 for a qualifier), to compare periods of different units. */
+function leastHours(duration: Duration): number {
+  return isFixed(duration) ? hourRange(duration).min : 0;
 }
 
 function sentencePenalty(view: SentenceView): number {
@@ -478,8 +471,8 @@ function bindingCandidate(candidates: readonly Candidate[], binding: Binding): C
 
 function outranks(a: Candidate, b: Candidate, binding: Binding): boolean {
   if (a.rank !== b.rank) return a.rank > b.rank;
-  const hoursA = minimumHours(a.duration);
-  const hoursB = minimumHours(b.duration);
+  const hoursA = leastHours(a.duration);
+  const hoursB = leastHours(b.duration);
   if (hoursA !== hoursB) return binding === "shortest" ? hoursA < hoursB : hoursA > hoursB;
   return a.position < b.position;
 }
