@@ -110,6 +110,134 @@ export interface DemoSeededV1 {
   readonly obligations: number;
 }
 
+export interface SubprocessorChangeFannedOutV1 {
+  readonly v: 1;
+  readonly changeId: string;
+  /** One objection window per agreement; each is also the due instant of its obligation.opened event. */
+  readonly windows: number;
+  /** sha256 of the canonical JSON of the windows as opened, so the journal pins every one of them. */
+  readonly windowsSha256: string;
+}
+
+export interface SubprocessorChangeAnsweredV1 {
+  readonly v: 1;
+  readonly changeId: string;
+  readonly windowId: string;
+  readonly agreementId: string;
+  readonly answer: "approve" | "object";
+  readonly reasons: string | null;
+  readonly at: number;
+}
+
+export interface SubprocessorWindowSettledV1 {
+  readonly v: 1;
+  readonly changeId: string;
+  readonly windowId: string;
+  readonly agreementId: string;
+  readonly status: string;
+  readonly settledAt: number;
+  readonly mayUse: boolean;
+  /** What an objection opens under the agreement, when it was objected to. */
+  readonly remedy: string | null;
+}
+
+export interface AuditRequestedV1 {
+  readonly v: 1;
+  readonly auditId: string;
+  readonly agreementId: string;
+  readonly kind: "ordinary" | "emergency";
+  readonly scope: readonly string[];
+  readonly breachId: string | null;
+  readonly earliestStart: number;
+  readonly warnings: number;
+}
+
+export interface AuditFindingRecordedV1 {
+  readonly v: 1;
+  readonly auditId: string;
+  readonly findingId: string;
+  readonly agreementId: string;
+  readonly severity: string;
+  readonly obligationId: string | null;
+}
+
+export interface EvidencePackBuiltV1 {
+  readonly v: 1;
+  readonly agreementId: string;
+  readonly zipSha256: string;
+  readonly journalHead: { readonly seq: number; readonly hash: string } | null;
+}
+
+export interface InstructionRecordedV1 {
+  readonly v: 1;
+  readonly instructionId: string;
+  readonly agreementId: string;
+  readonly channel: string;
+  readonly givenAt: number;
+  readonly textSha256: string;
+}
+
+export interface InstructionContestedV1 {
+  readonly v: 1;
+  readonly instructionId: string;
+  readonly agreementId: string;
+  readonly grounds: string;
+  readonly at: number;
+}
+
+export interface InstructionAnsweredV1 {
+  readonly v: 1;
+  readonly instructionId: string;
+  readonly agreementId: string;
+  readonly decision: "withdraw" | "amend" | "maintain";
+  readonly reasons: string;
+  readonly status: string;
+  readonly textSha256: string;
+}
+
+export interface AgreementTerminatedV1 {
+  readonly v: 1;
+  readonly agreementId: string;
+  readonly terminationId: string;
+  readonly kind: "ordinary" | "for_cause";
+  readonly by: string;
+  readonly endsAt: number;
+  readonly grounds: string | null;
+}
+
+export interface EndOfServiceChosenV1 {
+  readonly v: 1;
+  readonly agreementId: string;
+  readonly terminationId: string;
+  readonly choice: "deletion" | "return";
+}
+
+export interface RetentionExceptionRecordedV1 {
+  readonly v: 1;
+  readonly agreementId: string;
+  readonly exceptionId: string;
+  readonly dataCategories: readonly string[];
+  readonly ground: string;
+  readonly until: number;
+}
+
+export interface CertificateIssuedV1 {
+  readonly v: 1;
+  readonly agreementId: string;
+  readonly certificateId: string;
+  readonly kind: "deletion" | "return";
+  /** sha256 of the certificate's canonical JSON (RFC 8785). */
+  readonly sha256: string;
+}
+
+export interface CertificateAcknowledgedV1 {
+  readonly v: 1;
+  readonly agreementId: string;
+  readonly certificateId: string;
+  readonly sha256: string;
+  readonly acknowledgedBy: string;
+}
+
 /** Every event type and its payload. Adding a type here is the one place the journal learns of it. */
 export interface JournalPayloads {
   "organisation.created": OrganisationCreatedV1;
@@ -122,6 +250,20 @@ export interface JournalPayloads {
   "breach.recorded": BreachRecordedV1;
   "request.received": RequestReceivedV1;
   "subprocessor_change.announced": SubprocessorChangeAnnouncedV1;
+  "subprocessor_change.fanned_out": SubprocessorChangeFannedOutV1;
+  "subprocessor_change.answered": SubprocessorChangeAnsweredV1;
+  "subprocessor_change.settled": SubprocessorWindowSettledV1;
+  "audit.requested": AuditRequestedV1;
+  "audit.finding_recorded": AuditFindingRecordedV1;
+  "evidence_pack.built": EvidencePackBuiltV1;
+  "instruction.recorded": InstructionRecordedV1;
+  "instruction.contested": InstructionContestedV1;
+  "instruction.answered": InstructionAnsweredV1;
+  "agreement.terminated": AgreementTerminatedV1;
+  "end_of_service.chosen": EndOfServiceChosenV1;
+  "retention_exception.recorded": RetentionExceptionRecordedV1;
+  "certificate.issued": CertificateIssuedV1;
+  "certificate.acknowledged": CertificateAcknowledgedV1;
   "exchange.bundle_imported": BundleImportedV1;
   "demo.seeded": DemoSeededV1;
 }

@@ -2,14 +2,18 @@
 
 import type { Kysely } from "kysely";
 import { AgreementRepository } from "./agreement-repository.js";
+import { AuditRepository } from "./audit-repository.js";
 import type { Engine } from "./engine.js";
 import { ExchangeRepository } from "./exchange-repository.js";
+import { InstructionRepository } from "./instruction-repository.js";
 import { JournalRepository } from "./journal-repository.js";
 import { ObligationRepository } from "./obligation-repository.js";
 import { OrganisationRepository } from "./organisation-repository.js";
 import { OutboxRepository } from "./outbox-repository.js";
 import { RecipientRepository } from "./recipient-repository.js";
 import type { Database } from "./schema.js";
+import { SubprocessorChangeRepository } from "./subprocessor-change-repository.js";
+import { TerminationRepository } from "./termination-repository.js";
 
 export interface Repositories {
   readonly organisations: OrganisationRepository;
@@ -19,6 +23,10 @@ export interface Repositories {
   readonly exchange: ExchangeRepository;
   readonly outbox: OutboxRepository;
   readonly recipients: RecipientRepository;
+  readonly subprocessorChanges: SubprocessorChangeRepository;
+  readonly audits: AuditRepository;
+  readonly instructions: InstructionRepository;
+  readonly terminations: TerminationRepository;
 }
 
 /** `now` stamps rows that record when they were written (outbox messages): the use case's clock. */
@@ -36,5 +44,9 @@ export function repositoriesFor(
     exchange: new ExchangeRepository(db, engine, tenant),
     outbox: new OutboxRepository(db, tenant, now),
     recipients: new RecipientRepository(db, tenant),
+    subprocessorChanges: new SubprocessorChangeRepository(db, tenant),
+    audits: new AuditRepository(db, tenant),
+    instructions: new InstructionRepository(db, tenant),
+    terminations: new TerminationRepository(db, tenant),
   };
 }

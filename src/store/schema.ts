@@ -392,6 +392,16 @@ export interface Database {
   outbox: OutboxTable;
   organisation_contacts: OrganisationContactsTable;
   webhook_endpoints: WebhookEndpointsTable;
+  subprocessor_changes: SubprocessorChangesTable;
+  subprocessor_windows: SubprocessorWindowsTable;
+  subprocessor_responses: SubprocessorResponsesTable;
+  subprocessor_uses: SubprocessorUsesTable;
+  audits: AuditsTable;
+  audit_findings: AuditFindingsTable;
+  instructions: InstructionsTable;
+  terminations: TerminationsTable;
+  retention_exceptions: RetentionExceptionsTable;
+  certificates: CertificatesTable;
 }
 
 export type TableName = keyof Database;
@@ -407,6 +417,16 @@ export const TABLES_IN_ORDER: readonly TableName[] = [
   "organisation_contacts",
   "webhook_endpoints",
   "outbox",
+  "subprocessor_changes",
+  "subprocessor_windows",
+  "subprocessor_responses",
+  "subprocessor_uses",
+  "audits",
+  "audit_findings",
+  "instructions",
+  "terminations",
+  "retention_exceptions",
+  "certificates",
   "journal_head",
   "journal",
 ];
