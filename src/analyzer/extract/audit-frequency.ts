@@ -21,6 +21,10 @@ const MAXIMUM = new RegExp(
 );
 /** "ne peut pas auditer … plus d'une fois par an", "shall not audit more than once a year". */
 const MORE_THAN = new RegExp(`\\b(?:plus d'|plus de|more than)\\s*${COUNT}\\s*${PER_YEAR}`);
+/** "Le Responsable peut réaliser un audit une fois par an", "may audit once a year": a permission, so a cap. */
+const MAY_ONCE = new RegExp(
+  `\\b(?:peut|pourra|may|can|is entitled to|a le droit de)\\b[^.;]{0,80}?\\b(?:une|un|1|once)\\s*(?:seule\\s+)?(?:fois\\s+)?(?:audit\\s+)?${PER_YEAR}`,
+);
 const DENIED = /\bne\b|\bn'|\bnot\b|\bno\b|\bnever\b|\bjamais\b/;
 const MINIMUM = new RegExp(
   `\\b(?:au moins|au minimum|a minima|at least|minimum|no less than|not less than)\\s*${COUNT}\\s*${PER_YEAR}|\\b${COUNT}\\s*${PER_YEAR}\\s*(?:au (?:moins|minimum)|minimum|at least)\\b`,
@@ -45,9 +49,10 @@ export function auditFrequencyOf(sentences: readonly SentenceView[]): FrequencyF
   let capView: SentenceView | null = null;
   for (const view of sentences) {
     if (!AUDIT.test(view.folded) && !AUDIT.test(view.heading) && !AUDIT.test(view.leadIn)) continue;
-    const negatedMore = DENIED.test(view.folded) ? MORE_THAN.exec(view.folded) : null;
-    const most = MAXIMUM.exec(view.folded) ?? negatedMore;
     const least = MINIMUM.exec(view.folded);
+    const negatedMore = DENIED.test(view.folded) ? MORE_THAN.exec(view.folded) : null;
+    const most =
+      MAXIMUM.exec(view.folded) ?? negatedMore ?? (least === null ? MAY_ONCE.exec(view.folded) : null);
     if (most !== null && max === null) {
       max = countIn(most);
       capView = view;

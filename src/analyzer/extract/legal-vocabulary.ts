@@ -113,7 +113,7 @@ export const ANNEX = spaced(
 
 /** Prior notice. */
 export const PRIOR_NOTICE = spaced(
-  /\bpreavis\b|\ba l'avance\b|\bprealabl\w*|\bnotice\b|\bin advance\b|\bprior\b|\bavant (?:le debut|l'audit|la date|toute?)\b|\bbeforehand\b/,
+  /\bpreavis\b|\ba l'avance\b|\bprealabl\w*|\bnotice\b|\bin advance\b|\bprior\b|\bavant (?:le debut|l'audit|la date|toute?)\b|\bbeforehand\b|\bavant\b|\bbefore\b/,
 );
 
 /** An audit or inspection (Art. 28(3)(h)). */

@@ -241,6 +241,15 @@ describe("sub-processor changes", () => {
   });
 });
 
+describe("notice of a new sub-processor", () => {
+  it("reads a notice given some days before a new sub-processor starts", () => {
+    const analysis = analyze(
+      "The Vendor will inform the Customer at least 30 days before any new sub-processor starts processing Customer Data.",
+    );
+    expect(term(analysis, "annex_update_notice")).toEqual({ amount: 30, unit: "days", qualifier: null });
+  });
+});
+
 describe("deletion", () => {
   it("tells deletion at the end from backups and from deletion on request", () => {
     const analysis = analyze(
@@ -274,6 +283,11 @@ describe("audits, termination, confidentiality and logs", () => {
     );
     expect(term(analysis, "audit_notice")).toEqual({ amount: 20, unit: "days", qualifier: null });
     expect(term(analysis, "corrective_action_plan")).toEqual({ amount: 45, unit: "days", qualifier: null });
+    expect(analysis.auditFrequencyPerYear).toEqual({ min: null, max: 1 });
+  });
+
+  it("reads leave to audit once a year as a cap", () => {
+    const analysis = analyze("Le Responsable du traitement peut réaliser un audit une fois par an.");
     expect(analysis.auditFrequencyPerYear).toEqual({ min: null, max: 1 });
   });
 
