@@ -33,6 +33,13 @@ describe("flags", () => {
     expect(ids(analysis)).not.toContain("breach_notice_unquantified");
   });
 
+  it("flags a breach delay stated in thousands of days, as a typo would", () => {
+    const analysis = analyze(
+      "ACCORD DE SOUS-TRAITANCE\n\nLe Sous-traitant notifie toute violation de données au Responsable du traitement sous 99999 jours ouvrés.",
+    );
+    expect(ids(analysis)).toContain("breach_notice_consumes_authority_window");
+  });
+
   it("does not flag a short breach delay", () => {
     const analysis = analyze(
       "Le Sous-traitant notifie toute violation de données au Responsable du traitement sous 24 heures.",

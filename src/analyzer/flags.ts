@@ -1,7 +1,7 @@
 // Risks a controller's DPO should see in a processor agreement, each with a severity, a message in
 // French or English and the sentence it rests on.
 
-import { type Duration, type FixedDuration, formatDuration, type Language } from "../domain/duration.js";
+import { type FixedDuration, formatDuration, type Language } from "../domain/duration.js";
 import { isSurelyAtLeast } from "../domain/duration-comparison.js";
 import type { LocalizedText } from "../domain/error.js";
 import type { ObjectionSilence, TermId } from "../domain/terms.js";
@@ -185,7 +185,16 @@ function auditRestriction(view: SentenceView): boolean {
   );
 }
 
-function durationOf(term: FoundTerm): Duration | null {
+/**
+ * Whether the processor's delay surely lasts the controller's whole 72 hours. Periods in days or longer
+ * of a few hundred units surely do, and counting calendars for them would cost seconds.
+ */
+function consumesAuthorityWindow(delay: FixedDuration): boolean {
+  if (delay.unit !== "hours" && delay.amount > 400) return true;
+  return isSurelyAtLeast(delay, AUTHORITY_WINDOW);
+}
+
+function durationOf(term: FoundTerm): FixedDuration | null {
   return term.amount !== null && term.unit !== null ? { amount: term.amount, unit: term.unit } : null;
 }
 
@@ -200,7 +209,7 @@ export function flagsOf(input: FlagInput): Flag[] {
   if (processorAgreement && breachDuration === null) {
     flags.push(flag("breach_notice_unquantified", lang, breach?.quote ?? null));
   }
-  if (breach !== undefined && breachDuration !== null && isSurelyAtLeast(breachDuration, AUTHORITY_WINDOW)) {
+  if (breach !== undefined && breachDuration !== null && consumesAuthorityWindow(breachDuration)) {
     flags.push(
       flag(
         "breach_notice_consumes_authority_window",

@@ -391,9 +391,25 @@ interface Candidate {
   readonly position: number;
 }
 
-/** Hours a period lasts at least (0 for a qualifier), to compare periods of different units. */
+/** Beyond this many units a period is absurd for a clause; its length is taken at face value. */
+const COUNTED_UNITS = 400;
+const HOURS_PER_UNIT = {
+  hours: 1,
+  days: 24,
+  working_days: 24,
+  weeks: 168,
+  months: 672,
+  years: 8760,
+} as const;
+
+/**
+ * Hours a period lasts at least (0 for a qualifier), to compare periods of different units. The domain
+ * counts calendars for that; a typo like "99999 mois" would cost seconds, so it is only estimated.
+ */
 function leastHours(duration: Duration): number {
-  return isFixed(duration) ? hourRange(duration).min : 0;
+  if (!isFixed(duration)) return 0;
+  if (duration.amount > COUNTED_UNITS) return duration.amount * HOURS_PER_UNIT[duration.unit];
+  return hourRange(duration).min;
 }
 
 function sentencePenalty(view: SentenceView): number {
