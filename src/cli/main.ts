@@ -5,6 +5,7 @@ import { Command } from "commander";
 import { registerAgreementsCommand } from "./agreements-command.js";
 import { registerAnalyzeCommand } from "./analyze-command.js";
 import { registerBackupCommand } from "./backup-command.js";
+import { registerContactsCommand } from "./contacts-command.js";
 import type { CliContext } from "./context.js";
 import { registerDbCommand } from "./db-command.js";
 import { registerDeadlineCommand } from "./deadline-command.js";
@@ -14,6 +15,8 @@ import { describeFailure } from "./failure.js";
 import { registerJournalCommand } from "./journal-command.js";
 import { detectLanguage, sayIn } from "./language.js";
 import { registerObligationsCommand } from "./obligations-command.js";
+import { registerWebhooksCommand } from "./webhooks-command.js";
+import { registerWorkerCommand } from "./worker-command.js";
 
 const HELP_TITLES: Record<string, string> = {
   "Usage:": "Utilisation :",
@@ -48,6 +51,9 @@ export function buildProgram(context: CliContext): Command {
   registerDemoCommand(program, context);
   registerBackupCommand(program, context);
   registerExchangeCommand(program, context);
+  registerContactsCommand(program, context);
+  registerWebhooksCommand(program, context);
+  registerWorkerCommand(program, context);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => {} });
     command.helpOption("-h, --help", say("affiche l'aide", "display help"));

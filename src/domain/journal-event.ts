@@ -239,6 +239,21 @@ export interface CertificateAcknowledgedV1 {
 }
 
 /** Every event type and its payload. Adding a type here is the one place the journal learns of it. */
+export interface ContactSetV1 {
+  readonly v: 1;
+  readonly organisationId: string;
+  readonly email: string;
+  readonly language: "fr" | "en";
+}
+
+export interface WebhookEndpointChangedV1 {
+  readonly v: 1;
+  readonly endpointId: string;
+  readonly organisationId: string;
+  /** Scheme, host and path only: a query can carry a token. The secret is never journalled. */
+  readonly url: string;
+}
+
 export interface JournalPayloads {
   "organisation.created": OrganisationCreatedV1;
   "organisation.role_added": OrganisationRoleAddedV1;
@@ -266,6 +281,9 @@ export interface JournalPayloads {
   "certificate.acknowledged": CertificateAcknowledgedV1;
   "exchange.bundle_imported": BundleImportedV1;
   "demo.seeded": DemoSeededV1;
+  "contact.set": ContactSetV1;
+  "webhook.endpoint_added": WebhookEndpointChangedV1;
+  "webhook.endpoint_removed": WebhookEndpointChangedV1;
 }
 
 export type JournalEventType = keyof JournalPayloads;

@@ -79,6 +79,27 @@ export class OutboxQueue {
     return this.settle(id, worker, { status: "dead", last_error: error });
   }
 
+  /**
+   * Hands back messages this worker claimed but did not try (it is stopping, or their lease ran short): waiting
+   * again at once, the claim's attempt not counted.
+   */
+  async release(ids: readonly string[], worker: string): Promise<number> {
+    if (ids.length === 0) return 0;
+    const result = await this.db
+      .updateTable("outbox")
+      .set((eb) => ({
+        status: "pending",
+        claimed_by: null,
+        claimed_until: null,
+        attempts: eb("attempts", "-", 1),
+      }))
+      .where("id", "in", [...ids])
+      .where("status", "=", "claimed")
+      .where("claimed_by", "=", worker)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   private async settle(
     id: string,
     worker: string,

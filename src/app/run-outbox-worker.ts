@@ -1,0 +1,196 @@
+// Use case: the outbox worker. It claims batches of messages under a lease, sends each (SMTP or signed webhook),
+// and settles it at once in its own statement: sent, tried again later with back-off, or dead. Between batches it
+// runs the reminder sweep. It stops when asked (finishing the message in hand), or with `once` when nothing is due.
+
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import { createMailer, type Mailer, type MailerConfig, readMailerConfig } from "../delivery/mailer.js";
+import { dispatchOutboxMessage } from "../delivery/outbox-dispatch.js";
+import type { DeliveryOptions } from "../delivery/webhook.js";
+import { isArt28Error } from "../domain/error.js";
+import { DEFAULT_OUTBOX_RETRY, nextAttemptAt, type OutboxRetryPolicy } from "../domain/outbox-message.js";
+import type { ReminderConfig } from "../domain/reminder-schedule.js";
+import { OutboxQueue } from "../store/outbox-queue.js";
+import type { OutboxEntry } from "../store/outbox-repository.js";
+import type { Register } from "./open-register.js";
+import { readReminderConfig, sweepReminders } from "./sweep-reminders.js";
+
+export interface WorkerConfig {
+  readonly mailer: MailerConfig;
+  readonly reminders: ReminderConfig;
+}
+
+/** Everything the worker reads from the environment, checked once at start (one clear error, no half start). */
+export function readWorkerConfig(env: Readonly<Record<string, string | undefined>>): WorkerConfig {
+  return { mailer: readMailerConfig(env), reminders: readReminderConfig(env) };
+}
+
+/** What the worker reports as it goes; never a recipient's address, a secret or a message body. */
+export type WorkerEvent =
+  | { readonly type: "sent"; readonly id: string; readonly kind: string; readonly channel: string }
+  | {
+      readonly type: "retry";
+      readonly id: string;
+      readonly kind: string;
+      readonly channel: string;
+      readonly attempts: number;
+      readonly at: number;
+      readonly reason: string;
+    }
+  | {
+      readonly type: "dead";
+      readonly id: string;
+      readonly kind: string;
+      readonly channel: string;
+      readonly attempts: number;
+      readonly reason: string;
+    }
+  | { readonly type: "lost"; readonly id: string }
+  | {
+      readonly type: "swept";
+      readonly reminded: number;
+      readonly messages: number;
+      readonly unaddressed: number;
+    };
+
+export interface WorkerReport {
+  readonly worker: string;
+  readonly sent: number;
+  readonly retried: number;
+  readonly dead: number;
+  readonly reminded: number;
+}
+
+export interface RunOutboxWorkerOptions {
+  readonly register: Register;
+  readonly config: WorkerConfig;
+  /** Stop after the current message when aborted. */
+  readonly signal?: AbortSignal;
+  /** Drain what is due now, sweep reminders once, and return. */
+  readonly once?: boolean;
+  /** Pause when nothing is due, before looking again. */
+  readonly intervalMs?: number;
+  /** How often the reminder sweep runs (default: every interval). */
+  readonly sweepEveryMs?: number;
+  readonly batchSize?: number;
+  readonly leaseMs?: number;
+  readonly retry?: OutboxRetryPolicy;
+  readonly workerId?: string;
+  readonly clock?: () => number;
+  readonly random?: () => number;
+  /** A mailer of the caller's (tests); by default one is made from the configuration and closed at the end. */
+  readonly mailer?: Mailer;
+  readonly webhookOptions?: DeliveryOptions;
+  readonly onEvent?: (event: WorkerEvent) => void;
+}
+
+export const DEFAULT_BATCH_SIZE = 20;
+export const DEFAULT_LEASE_MS = 120_000;
+export const DEFAULT_INTERVAL_MS = 5_000;
+
+export function newWorkerId(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+}
+
+export async function runOutboxWorker(options: RunOutboxWorkerOptions): Promise<WorkerReport> {
+  const { register, config, signal } = options;
+  const clock = options.clock ?? Date.now;
+  const random = options.random ?? Math.random;
+  const worker = options.workerId ?? newWorkerId();
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
+  const sweepEveryMs = options.sweepEveryMs ?? intervalMs;
+  const retry = options.retry ?? DEFAULT_OUTBOX_RETRY;
+  const mailer = options.mailer ?? createMailer(config.mailer);
+  const queue = new OutboxQueue(register.store.db, register.store.engine);
+  // A claimed message is tried only while its lease has this much left, so a slow batch never sends one that
+  // another worker may already have taken back.
+  const margin = Math.min(10_000, Math.floor(leaseMs / 4));
+  const totals = { sent: 0, retried: 0, dead: 0, reminded: 0 };
+  let nextSweep = Number.NEGATIVE_INFINITY;
+
+  try {
+    while (!signal?.aborted) {
+      if (clock() >= nextSweep) {
+        const swept = await sweepReminders({ register, now: clock(), config: config.reminders });
+        totals.reminded += swept.reminded;
+        if (swept.reminded > 0) options.onEvent?.({ type: "swept", ...swept });
+        nextSweep = clock() + sweepEveryMs;
+      }
+      const batch = await register.store.transaction((db) =>
+        new OutboxQueue(db, register.store.engine).claim({ worker, now: clock(), leaseMs, limit: batchSize }),
+      );
+      let index = 0;
+      for (; index < batch.length; index++) {
+        const entry = batch[index] as OutboxEntry;
+        if (signal?.aborted || clock() >= (entry.claimedUntil ?? 0) - margin) break;
+        await deliver(entry);
+      }
+      await queue.release(
+        batch.slice(index).map((e) => e.id),
+        worker,
+      );
+      if (batch.length === 0) {
+        if (options.once) break;
+        await pause(intervalMs, signal);
+      }
+    }
+  } finally {
+    if (!options.mailer) mailer.close();
+  }
+  return { worker, ...totals };
+
+  async function deliver(entry: OutboxEntry): Promise<void> {
+    const secrets =
+      entry.message.channel === "webhook"
+        ? await queue.endpointSecrets([{ tenant: entry.tenant, id: entry.message.endpointId }])
+        : new Map();
+    let outcome: Awaited<ReturnType<typeof dispatchOutboxMessage>>;
+    try {
+      outcome = await dispatchOutboxMessage(entry.message, entry.id, {
+        mailer,
+        webhookEndpoint: (id) => secrets.get(`${entry.tenant}/${id}`),
+        ...(options.webhookOptions ? { webhookOptions: options.webhookOptions } : {}),
+      });
+    } catch (error) {
+      // A message that cannot be sent as it is (a malformed address, a webhook URL no longer valid) will not
+      // improve by waiting.
+      outcome = {
+        status: "failed",
+        reason: isArt28Error(error) ? error.text.en : error instanceof Error ? error.message : String(error),
+      };
+    }
+    const base = { id: entry.id, kind: entry.kind, channel: entry.message.channel };
+    if (outcome.status === "sent") {
+      if (await queue.markSent(entry.id, worker, clock())) {
+        totals.sent++;
+        options.onEvent?.({ type: "sent", ...base });
+      } else options.onEvent?.({ type: "lost", id: entry.id });
+      return;
+    }
+    const at = outcome.status === "retry" ? nextAttemptAt(entry.attempts, clock(), random(), retry) : null;
+    if (at !== null) {
+      await queue.reschedule(entry.id, worker, at, outcome.reason);
+      totals.retried++;
+      options.onEvent?.({ type: "retry", ...base, attempts: entry.attempts, at, reason: outcome.reason });
+    } else {
+      await queue.markDead(entry.id, worker, outcome.reason);
+      totals.dead++;
+      options.onEvent?.({ type: "dead", ...base, attempts: entry.attempts, reason: outcome.reason });
+    }
+  }
+}
+
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+  });
+}
