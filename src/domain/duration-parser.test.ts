@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findDurations, parseDuration } from "./duration-parser.js";
 
@@ -84,5 +85,35 @@ describe("finding periods in a clause", () => {
 
   it("does not read a lone French article as one English unit", () => {
     expect(findDurations("la mise a jour des annexes")).toEqual([]);
+  });
+});
+
+describe("finding periods in any text", () => {
+  it("returns matches in order, never overlapping, each the very text it was read from", () => {
+    const piece = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom(
+        "72 heures",
+        "sept (7) jours ouvrés",
+        "24h/24",
+        "sans délai",
+        "quinzaine",
+        "\n\nh)",
+        "trente",
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => {
+        const text = pieces.join(" ");
+        let end = 0;
+        for (const found of findDurations(text)) {
+          expect(found.index).toBeGreaterThanOrEqual(end);
+          expect(text.slice(found.index, found.index + found.text.length)).toBe(found.text);
+          if ("amount" in found.duration) expect(Number.isInteger(found.duration.amount)).toBe(true);
+          end = found.index + found.text.length;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
