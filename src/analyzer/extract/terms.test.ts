@@ -110,6 +110,34 @@ describe("breach notices", () => {
   });
 });
 
+describe("several periods in one sentence", () => {
+  it("gives each period of an inline list to the term of its own clause", () => {
+    const analysis = analyze(
+      "DATA PROCESSING AGREEMENT\n\nThe Processor shall: (a) notify the Controller of any Personal Data Breach within 24 hours; (b) forward any data subject request it receives within two business days; (c) assist the Controller with its duty to notify the supervisory authority within 72 hours; and (d) upon termination, delete all personal data within 30 days.",
+    );
+    expect(term(analysis, "breach_notification_to_controller")).toEqual({
+      amount: 24,
+      unit: "hours",
+      qualifier: null,
+    });
+    expect(term(analysis, "dsr_forwarding_to_controller")).toEqual({
+      amount: 2,
+      unit: "working_days",
+      qualifier: null,
+    });
+    expect(term(analysis, "breach_notification_to_authority")).toEqual({
+      amount: 72,
+      unit: "hours",
+      qualifier: null,
+    });
+    expect(term(analysis, "deletion_after_termination")).toEqual({
+      amount: 30,
+      unit: "days",
+      qualifier: null,
+    });
+  });
+});
+
 describe("the law a document reproduces", () => {
   it("takes the parties' own clause over the GDPR text quoted above it", () => {
     const analysis = analyze(

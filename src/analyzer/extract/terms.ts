@@ -103,9 +103,13 @@ const HEADING: Level = 2;
 const LEAD_IN: Level = 3;
 const SENTENCE: Level = 4;
 
-/** What a word weighs by where it is: its clause 4, its sentence or its list's lead-in 3, its heading 2, an outer heading 1. */
+/**
+ * What a word weighs by where it is: the period's clause 4, its list's lead-in 3, its heading 2, an outer
+ * heading 1, and another clause of its sentence 2 — "(a) notify … within 24 hours; (b) forward … within
+ * two days": each period belongs to its own clause first.
+ */
 const IN_CLAUSE = 4;
-const IN_SENTENCE = 3;
+const IN_SENTENCE = 2;
 const WEIGHT: Readonly<Record<Level, number>> = { 0: 0, 1: 1, 2: 2, 3: 3, 4: IN_SENTENCE };
 
 /** How strongly `pattern` ties to the period: 4 in its clause … 1 in an outer heading, 0 absent. */
@@ -184,7 +188,7 @@ const RULES: readonly TermRule[] = [
     score: (places) => {
       if (!places.inClause(AUTHORITY) || inSentence(NOTIFY, places) === 0) return 0;
       const breach = anywhere(BREACH, places);
-      return breach === 0 ? 0 : 4 + breach;
+      return breach === 0 ? 0 : 6 + breach;
     },
   },
   {
