@@ -73,11 +73,10 @@ export async function announceSubprocessorChange({
       );
     }
     const change: SubprocessorChange = { ...parsed, id: newId(), processorId: processor.id };
-    const agreements = await unit.agreements.list({
-      organisationId: processor.id,
-      roles: ["processor"],
-      statuses: ["active"],
-    });
+    const agreements = (await unit.subprocessorChanges.activeAgreementsOf(processor.id)).map((a) => ({
+      ...a,
+      processorId: processor.id,
+    }));
     const sides = await agreementSides(unit, agreements);
     const opened = openObjectionWindows(
       change,
@@ -120,8 +119,13 @@ export async function announceSubprocessorChange({
 
     // A removal needs no authorisation: the sub-processor leaves every agreement as announced.
     if (change.kind === "removal") {
-      const uses = await unit.subprocessorChanges.usesOfAgreements(agreements.map((a) => a.id));
-      for (const agreement of agreements) {
+      const whole = await unit.agreements.list({
+        organisationId: processor.id,
+        roles: ["processor"],
+        statuses: ["active"],
+      });
+      const uses = await unit.subprocessorChanges.usesOfAgreements(whole.map((a) => a.id));
+      for (const agreement of whole) {
         await endSubprocessorUse(
           unit,
           agreement,

@@ -3,10 +3,11 @@
 
 import type { Agreement } from "../domain/agreement.js";
 import type { AgreementClock } from "../domain/agreement-clock.js";
-import { calendarFor } from "../domain/calendar.js";
+import { type Calendar, calendarFor } from "../domain/calendar.js";
 import { Art28Error } from "../domain/error.js";
 import type { Organisation } from "../domain/organisation.js";
 import type { SubprocessorChange } from "../domain/subprocessor-change.js";
+import type { AgreementTerms } from "../domain/terms.js";
 import type { Repositories } from "../store/repositories.js";
 
 /** An agreement by its id or its first characters (at least 6). */
@@ -69,15 +70,33 @@ function partyOf(agreement: Agreement, role: "controller" | "processor"): string
   return party.organisationId;
 }
 
+/** An agreement reduced to what sets its clocks: its two sides and its terms. */
+export interface AgreementParties {
+  readonly agreementId: string;
+  readonly controllerId: string;
+  readonly processorId: string;
+  readonly terms: AgreementTerms;
+}
+
+export function partiesOf(agreement: Agreement): AgreementParties {
+  return {
+    agreementId: agreement.id,
+    controllerId: partyOf(agreement, "controller"),
+    processorId: partyOf(agreement, "processor"),
+    terms: agreement.terms,
+  };
+}
+
 /** The clocks of many agreements, reading each organisation once; deadlines run in the controller's calendar. */
 export async function agreementSides(
   repositories: Repositories,
-  agreements: readonly Agreement[],
+  given: readonly (Agreement | AgreementParties)[],
 ): Promise<AgreementSides[]> {
+  const agreements = given.map((a) => ("parties" in a ? partiesOf(a) : a));
   const ids = new Set<string>();
   for (const a of agreements) {
-    ids.add(partyOf(a, "controller"));
-    ids.add(partyOf(a, "processor"));
+    ids.add(a.controllerId);
+    ids.add(a.processorId);
   }
   const organisations = new Map<string, Organisation>();
   const list = [...ids];
@@ -85,18 +104,24 @@ export async function agreementSides(
     for (const [id, o] of await repositories.organisations.byIds(list.slice(i, i + 500)))
       organisations.set(id, o);
   }
+  const calendars = new Map<string, Calendar>();
   return agreements.map((agreement) => {
-    const controller = organisations.get(partyOf(agreement, "controller")) as Organisation;
-    const processor = organisations.get(partyOf(agreement, "processor")) as Organisation;
+    const controller = organisations.get(agreement.controllerId) as Organisation;
+    const processor = organisations.get(agreement.processorId) as Organisation;
+    let calendar = calendars.get(controller.calendar);
+    if (!calendar) {
+      calendar = calendarFor(controller.calendar);
+      calendars.set(controller.calendar, calendar);
+    }
     return {
       controller,
       processor,
       clock: {
-        agreementId: agreement.id,
+        agreementId: agreement.agreementId,
         controllerId: controller.id,
         processorId: processor.id,
         terms: agreement.terms,
-        calendar: calendarFor(controller.calendar),
+        calendar,
         ...(controller.qualifierInterpretation ? { interpretation: controller.qualifierInterpretation } : {}),
       },
     };

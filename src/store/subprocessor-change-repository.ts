@@ -18,7 +18,7 @@ import type {
   SubprocessorChange,
 } from "../domain/subprocessor-change.js";
 import { type SubprocessorUse, subprocessorNameKey } from "../domain/subprocessor-use.js";
-import type { ObjectionSilence } from "../domain/terms.js";
+import type { AgreementTerms, ObjectionSilence } from "../domain/terms.js";
 import type {
   Database,
   SubprocessorChangesTable,
@@ -141,6 +141,37 @@ export class SubprocessorChangeRepository {
     private readonly db: Kysely<Database>,
     private readonly tenant: string,
   ) {}
+
+  /**
+   * The processor's active agreements as a fan-out needs them — id, controller and terms — in one query rather
+   * than whole agreements, so announcing to thousands of customers reads little.
+   */
+  async activeAgreementsOf(
+    processorId: string,
+  ): Promise<{ agreementId: string; controllerId: string; terms: AgreementTerms }[]> {
+    const rows = await this.db
+      .selectFrom("agreements as a")
+      .innerJoin("agreement_parties as c", (join) =>
+        join.onRef("c.agreement_id", "=", "a.id").on("c.role", "=", "controller"),
+      )
+      .innerJoin("agreement_parties as p", (join) =>
+        join.onRef("p.agreement_id", "=", "a.id").on("p.role", "=", "processor"),
+      )
+      .select(["a.id", "a.terms", "c.organisation_id as controller_id"])
+      .where("a.tenant_id", "=", this.tenant)
+      .where("c.tenant_id", "=", this.tenant)
+      .where("p.tenant_id", "=", this.tenant)
+      .where("p.organisation_id", "=", processorId)
+      .where("a.status", "=", "active")
+      .orderBy("a.created_at")
+      .orderBy("a.id")
+      .execute();
+    return rows.map((r) => ({
+      agreementId: r.id,
+      controllerId: r.controller_id,
+      terms: JSON.parse(r.terms) as AgreementTerms,
+    }));
+  }
 
   async insertChange(change: SubprocessorChange, now: number): Promise<void> {
     const s = change.subprocessor;

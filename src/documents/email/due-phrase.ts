@@ -19,6 +19,19 @@ function longDate(dt: DateTime, lang: Language): string {
  * expires, with its zone.
  */
 export function duePhrase(due: number, timeZone: string, lang: Language): string {
+  // A fan-out tells thousands of recipients the same few deadlines: Luxon's formatting is the costly part.
+  const key = `${due}|${timeZone}|${lang}`;
+  const known = PHRASES.get(key);
+  if (known !== undefined) return known;
+  if (PHRASES.size >= 10_000) PHRASES.clear();
+  const phrase = phraseOf(due, timeZone, lang);
+  PHRASES.set(key, phrase);
+  return phrase;
+}
+
+const PHRASES = new Map<string, string>();
+
+function phraseOf(due: number, timeZone: string, lang: Language): string {
   const end = DateTime.fromMillis(due, { zone: timeZone });
   if (end.hour === 0 && end.minute === 0 && end.second === 0) {
     const last = longDate(end.minus({ days: 1 }), lang);

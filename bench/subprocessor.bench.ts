@@ -1,0 +1,159 @@
+// One sub-processor change fanned out to 10,000 agreements, every window, deadline (obligation), journal event and
+// outbox e-mail committed in one transaction: target ≤ 2 s on SQLite, and on PostgreSQL when DATABASE_URL names a
+// server (a fresh database of its own, dropped afterwards).
+
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { announceSubprocessorChange } from "../src/app/announce-subprocessor-change.js";
+import { openRegister, type Register } from "../src/app/open-register.js";
+import { inTransaction, newId, reader } from "../src/app/unit-of-work.js";
+import type { Actor } from "../src/domain/actor.js";
+import { type Agreement, EMPTY_PROCESSING } from "../src/domain/agreement.js";
+import type { Duration } from "../src/domain/duration.js";
+import { epochDayFromIso } from "../src/domain/epoch-day.js";
+import { buildOrganisation } from "../src/domain/organisation.js";
+
+type Emit = (name: string, value: number, unit: string) => void;
+
+const AGREEMENTS = 10_000;
+const actor: Actor = { id: "bench", tenant: "bench" };
+const START = Date.parse("2026-09-01T08:00:00Z");
+const CALENDARS = ["FR", "BE", "FR-ALSACE-MOSELLE"] as const;
+const PERIODS: Duration[] = [
+  { amount: 14, unit: "days" },
+  { amount: 30, unit: "days" },
+  { amount: 4, unit: "weeks" },
+  { amount: 7, unit: "working_days" },
+  { qualifier: "reasonable" },
+];
+
+/** A vendor with 10,000 school customers in three calendars, each with its own window and an e-mail contact. */
+async function load(register: Register): Promise<string> {
+  let vendorName = "";
+  await inTransaction(register, actor, START, async (unit) => {
+    const vendor = buildOrganisation(
+      { name: "Éditeur national", type: "editeur", roles: ["processor"] },
+      { id: newId(), tenant: actor.tenant, now: START },
+    );
+    vendorName = vendor.name;
+    await unit.organisations.insert(vendor);
+    for (let i = 0; i < AGREEMENTS; i++) {
+      const calendar = CALENDARS[i % CALENDARS.length] as string;
+      const school = buildOrganisation(
+        {
+          name: `École ${i}`,
+          type: "ecole",
+          roles: ["controller"],
+          calendar,
+          country: calendar === "BE" ? "BE" : "FR",
+        },
+        { id: newId(), tenant: actor.tenant, now: START },
+      );
+      await unit.organisations.insert(school);
+      await unit.recipients.setContact(
+        {
+          organisationId: school.id,
+          email: `dpo${i}@ecoles.example`,
+          name: null,
+          language: i % 4 ? "fr" : "en",
+        },
+        START,
+      );
+      const agreement: Agreement = {
+        id: newId(),
+        tenant: actor.tenant,
+        kind: "dpa",
+        title: `Éditeur national — École ${i}`,
+        status: "active",
+        parties: [
+          { organisationId: school.id, role: "controller" },
+          { organisationId: vendor.id, role: "processor" },
+        ],
+        effectiveOn: epochDayFromIso("2025-09-01"),
+        endsOn: null,
+        terms: {
+          durations: { subprocessor_objection_period: PERIODS[i % PERIODS.length] as Duration },
+          subprocessorAuthorization: "general",
+          objectionSilence: i % 2 ? "accepted" : "refused",
+        },
+        provenance: {},
+        processing: EMPTY_PROCESSING,
+        securityMeasures: [],
+        subprocessors: [],
+        source: null,
+        version: 1,
+        createdAt: START,
+        updatedAt: START,
+      };
+      await unit.agreements.insert(agreement, actor.id);
+    }
+  });
+  return vendorName;
+}
+
+async function measure(register: Register, engine: string, emit: Emit): Promise<void> {
+  const vendor = await load(register);
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const announced = await announceSubprocessorChange({
+    register,
+    actor,
+    input: {
+      processor: vendor,
+      kind: "addition",
+      subprocessor: { name: "Nuage Sauvegardes SAS", activity: "sauvegarde", location: "FR" },
+    },
+    now: Date.parse("2026-12-10T09:00:00Z"),
+  });
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const repositories = reader(register, actor);
+  const outbox = await repositories.outbox.counts();
+  if (announced.windows.length !== AGREEMENTS || outbox.pending !== AGREEMENTS)
+    throw new Error(
+      `bench fan-out incomplete: ${announced.windows.length} windows, ${outbox.pending} messages`,
+    );
+  emit(`subprocessor.announce_fanout_10000.${engine}`, ms, "ms");
+  // This process's CPU time for the same work: on a shared machine, wall time also counts the others' load.
+  emit(`subprocessor.announce_fanout_10000_cpu.${engine}`, (cpu.user + cpu.system) / 1000, "ms");
+}
+
+export default async function (emit: Emit): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "art28-bench-"));
+  try {
+    const register = await openRegister({ env: { DATABASE_URL: `file:${join(dir, "bench.sqlite")}` } });
+    try {
+      await measure(register, "sqlite", emit);
+    } finally {
+      await register.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const server = process.env.DATABASE_URL;
+  if (!server || !/^postgres(ql)?:\/\//i.test(server)) return;
+  const name = `art28_bench_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  try {
+    const register = await openRegister({ env: { DATABASE_URL: url.toString() } });
+    try {
+      await measure(register, "postgres", emit);
+    } finally {
+      await register.close();
+    }
+  } finally {
+    const cleanup = new pg.Client({ connectionString: server });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await cleanup.end();
+  }
+}
