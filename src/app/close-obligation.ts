@@ -2,9 +2,9 @@
 
 import type { Actor } from "../domain/actor.js";
 import { Art28Error, invalidInput } from "../domain/error.js";
-import { closeObligation as close, type Obligation } from "../domain/obligation-record.js";
+import { closeObligation as close, type Evidence, type Obligation } from "../domain/obligation-record.js";
 import type { Register } from "./open-register.js";
-import { inTransaction } from "./unit-of-work.js";
+import { inTransaction, type UnitOfWork } from "./unit-of-work.js";
 
 export interface CloseObligationOptions {
   readonly register: Register;
@@ -46,24 +46,34 @@ export async function closeObligation({
         { argument: "id" },
       );
     }
-    const closed = close(obligation, input.outcome, {
+    return settleObligation(unit, obligation, input.outcome, {
       note: input.note.trim(),
       ...(input.sha256 ? { sha256: input.sha256 } : {}),
       at: now,
       by: actor.id,
     });
-    await unit.obligations.saveClosure(closed);
-    unit.record({
-      type: "obligation.closed",
-      payload: {
-        v: 1,
-        obligationId: closed.id,
-        status: input.outcome,
-        note: input.note.trim(),
-        evidenceSha256: input.sha256 ?? null,
-      },
-    });
-    return closed;
   });
   return result;
+}
+
+/** Step shared with the workflows that close duties as they happen: close one pending obligation and journal it. */
+export async function settleObligation(
+  unit: UnitOfWork,
+  obligation: Obligation,
+  outcome: "done" | "waived",
+  evidence: Evidence,
+): Promise<Obligation> {
+  const closed = close(obligation, outcome, evidence);
+  await unit.obligations.saveClosure(closed);
+  unit.record({
+    type: "obligation.closed",
+    payload: {
+      v: 1,
+      obligationId: closed.id,
+      status: outcome,
+      note: evidence.note,
+      evidenceSha256: evidence.sha256 ?? null,
+    },
+  });
+  return closed;
 }

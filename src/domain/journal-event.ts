@@ -84,6 +84,67 @@ export interface RequestReceivedV1 {
   readonly right: string;
 }
 
+export interface BreachNoticeSentV1 {
+  readonly v: 1;
+  readonly breachId: string;
+  readonly senderId: string;
+  /** Controller ids, or an authority ("CNIL", "APD"). */
+  readonly recipients: readonly string[];
+  readonly phase: "initial" | "update";
+  readonly sequence: number;
+  /** sha256 of the canonical JSON of what the notice said. */
+  readonly contentSha256: string;
+  readonly missing: readonly string[];
+}
+
+export interface BreachRiskAssessedV1 {
+  readonly v: 1;
+  readonly breachId: string;
+  readonly keeperId: string;
+  readonly level: "none" | "risk" | "high_risk";
+  readonly likelihood: number;
+  readonly severity: number;
+}
+
+export interface BreachControllerAwareV1 {
+  readonly v: 1;
+  readonly breachId: string;
+  readonly controllerId: string;
+  readonly awareAt: number;
+  readonly level: "none" | "risk" | "high_risk";
+  readonly exceptions: readonly string[];
+  /** The controller asked the processor to notify the authority on its behalf. */
+  readonly mandated: boolean;
+}
+
+export interface BreachAuthorityNotifiedV1 {
+  readonly v: 1;
+  readonly breachId: string;
+  readonly notifierId: string;
+  readonly authority: string;
+  readonly onBehalfOf: readonly string[];
+  readonly at: number;
+  readonly reference: string | null;
+  /** GDPR Art. 33(1): the reasons given when the notice came after the 72 hours. */
+  readonly reasonsForDelay: string | null;
+}
+
+export interface RequestStepV1 {
+  readonly v: 1;
+  readonly requestId: string;
+  readonly at: number;
+  readonly state: string;
+  readonly note: string | null;
+}
+
+export interface RequestAnsweredV1 {
+  readonly v: 1;
+  readonly requestId: string;
+  readonly at: number;
+  readonly outcome: string;
+  readonly attachments: readonly { readonly name: string; readonly sha256: string }[];
+}
+
 export interface SubprocessorChangeAnnouncedV1 {
   readonly v: 1;
   readonly changeId: string;
@@ -264,6 +325,15 @@ export interface JournalPayloads {
   "obligation.closed": ObligationClosedV1;
   "breach.recorded": BreachRecordedV1;
   "request.received": RequestReceivedV1;
+  "request.forwarded": RequestStepV1;
+  "request.assistance_asked": RequestStepV1;
+  "request.identity_checked": RequestStepV1;
+  "request.extended": RequestStepV1;
+  "request.answered": RequestAnsweredV1;
+  "breach.notice_sent": BreachNoticeSentV1;
+  "breach.risk_assessed": BreachRiskAssessedV1;
+  "breach.controller_aware": BreachControllerAwareV1;
+  "breach.authority_notified": BreachAuthorityNotifiedV1;
   "subprocessor_change.announced": SubprocessorChangeAnnouncedV1;
   "subprocessor_change.fanned_out": SubprocessorChangeFannedOutV1;
   "subprocessor_change.answered": SubprocessorChangeAnsweredV1;

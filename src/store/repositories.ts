@@ -3,6 +3,7 @@
 import type { Kysely } from "kysely";
 import { AgreementRepository } from "./agreement-repository.js";
 import { AuditRepository } from "./audit-repository.js";
+import { BreachRepository } from "./breach-repository.js";
 import type { Engine } from "./engine.js";
 import { ExchangeRepository } from "./exchange-repository.js";
 import { InstructionRepository } from "./instruction-repository.js";
@@ -11,6 +12,7 @@ import { ObligationRepository } from "./obligation-repository.js";
 import { OrganisationRepository } from "./organisation-repository.js";
 import { OutboxRepository } from "./outbox-repository.js";
 import { RecipientRepository } from "./recipient-repository.js";
+import { RequestRepository } from "./request-repository.js";
 import type { Database } from "./schema.js";
 import { SubprocessorChangeRepository } from "./subprocessor-change-repository.js";
 import { TerminationRepository } from "./termination-repository.js";
@@ -27,6 +29,8 @@ export interface Repositories {
   readonly audits: AuditRepository;
   readonly instructions: InstructionRepository;
   readonly terminations: TerminationRepository;
+  readonly breaches: BreachRepository;
+  readonly requests: RequestRepository;
 }
 
 /** `now` stamps rows that record when they were written (outbox messages): the use case's clock. */
@@ -48,5 +52,7 @@ export function repositoriesFor(
     audits: new AuditRepository(db, tenant),
     instructions: new InstructionRepository(db, tenant),
     terminations: new TerminationRepository(db, tenant),
+    breaches: new BreachRepository(db, tenant),
+    requests: new RequestRepository(db, tenant),
   };
 }

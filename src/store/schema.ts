@@ -389,9 +389,11 @@ export interface Database {
   obligations: ObligationsTable;
   journal: JournalTable;
   journal_head: JournalHeadTable;
-  outbox: OutboxTable;
-  organisation_contacts: OrganisationContactsTable;
-  webhook_endpoints: WebhookEndpointsTable;
+  breaches: BreachesTable;
+  breach_notices: BreachNoticesTable;
+  breach_notifications: BreachNotificationsTable;
+  breach_register_entries: BreachRegisterEntriesTable;
+  data_subject_requests: DataSubjectRequestsTable;
   subprocessor_changes: SubprocessorChangesTable;
   subprocessor_windows: SubprocessorWindowsTable;
   subprocessor_responses: SubprocessorResponsesTable;
@@ -402,6 +404,9 @@ export interface Database {
   terminations: TerminationsTable;
   retention_exceptions: RetentionExceptionsTable;
   certificates: CertificatesTable;
+  outbox: OutboxTable;
+  organisation_contacts: OrganisationContactsTable;
+  webhook_endpoints: WebhookEndpointsTable;
 }
 
 export type TableName = keyof Database;
@@ -417,6 +422,11 @@ export const TABLES_IN_ORDER: readonly TableName[] = [
   "organisation_contacts",
   "webhook_endpoints",
   "outbox",
+  "breaches",
+  "breach_notices",
+  "breach_notifications",
+  "breach_register_entries",
+  "data_subject_requests",
   "subprocessor_changes",
   "subprocessor_windows",
   "subprocessor_responses",

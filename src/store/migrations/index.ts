@@ -6,6 +6,7 @@ import { registerMigration } from "./0001-register.js";
 import { obligationsByCounterparty } from "./0002-obligations-by-counterparty.js";
 import { journalClustered } from "./0003-journal-clustered.js";
 import { outboxMigration } from "./0010-outbox.js";
+import { breachesAndRequests } from "./0011-breaches-and-requests.js";
 import { changesAuditsInstructionsTermination } from "./0012-changes-audits-instructions-termination.js";
 
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -14,8 +15,9 @@ export function migrationProvider(engine: Engine): MigrationProvider {
       return {
         "0001-register": registerMigration(engine),
         "0002-obligations-by-counterparty": obligationsByCounterparty,
-        "0010-outbox": outboxMigration,
         "0003-journal-clustered": journalClustered(engine),
+        "0010-outbox": outboxMigration,
+        "0011-breaches-and-requests": breachesAndRequests,
         "0012-changes-audits-instructions-termination": changesAuditsInstructionsTermination,
       };
     },

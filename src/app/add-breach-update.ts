@@ -1,0 +1,187 @@
+// Use case: the processor sends the next notice of a breach to every controller it touches — the initial one if none
+// went yet, then updates carrying what changed (GDPR Art. 33(4)) — closing its notification duties with the notice.
+
+import { renderBreachNoticeEmail } from "../documents/email/breach-notice-email.js";
+import type { Actor } from "../domain/actor.js";
+import {
+  type Breach,
+  type BreachDetails,
+  type BreachNotice,
+  nextBreachNotice,
+  parseBreachDetails,
+} from "../domain/breach.js";
+import { AUTHORITY_NOTIFICATION_HOURS } from "../domain/breach-notification.js";
+import { calendarFor } from "../domain/calendar.js";
+import { Art28Error } from "../domain/error.js";
+import { dueUnderStatute } from "../domain/obligation.js";
+import type { Organisation } from "../domain/organisation.js";
+import type { BreachNotificationRecord, StoredBreachNotice } from "../store/breach-repository.js";
+import { settleObligation } from "./close-obligation.js";
+import { findOrganisation } from "./load-agreement-clock.js";
+import { type Notice, notifyOrganisations } from "./notify-organisations.js";
+import type { Register } from "./open-register.js";
+import { readInstant } from "./record-breach.js";
+import { contentHash, inTransaction, newTimeOrderedId, type UnitOfWork } from "./unit-of-work.js";
+
+export interface AddBreachUpdateOptions {
+  readonly register: Register;
+  readonly actor: Actor;
+  readonly input: {
+    /** The breach id or its first characters. */
+    readonly breach: string;
+    /** Fields of the report that changed (src/domain/breach.ts); nothing for an initial notice as recorded. */
+    readonly changes?: Record<string, unknown>;
+  };
+  readonly now: number;
+}
+
+export interface BreachUpdateResult {
+  readonly breach: Breach;
+  readonly notice: BreachNotice;
+  readonly recipients: number;
+  readonly enqueued: number;
+}
+
+const INSTANT_FIELDS = ["discoveredAt", "awareAt", "occurredFrom", "occurredUntil"] as const;
+
+export async function addBreachUpdate({
+  register,
+  actor,
+  input,
+  now,
+}: AddBreachUpdateOptions): Promise<BreachUpdateResult> {
+  const { result } = await inTransaction(register, actor, now, async (unit) => {
+    const breach = await findBreach(unit, input.breach);
+    const processor = await findOrganisation(unit, breach.recordedBy, "processor");
+    let updated = breach;
+    if (input.changes && Object.keys(input.changes).length > 0) {
+      const calendar = calendarFor(processor.calendar);
+      const merged: Record<string, unknown> = { ...detailsOf(breach), ...input.changes };
+      for (const field of INSTANT_FIELDS) {
+        if (field in input.changes && merged[field] !== null)
+          merged[field] = readInstant(merged[field], calendar, field);
+      }
+      updated = {
+        ...parseBreachDetails(merged),
+        id: breach.id,
+        recordedBy: breach.recordedBy,
+        side: breach.side,
+      };
+      await unit.breaches.saveDetails(updated, now);
+    }
+    const records = await unit.breaches.notifications(breach.id);
+    const sent = await sendControllerNotices(unit, updated, processor, records, now);
+    return { breach: updated, notice: sent.notice, recipients: records.length, enqueued: sent.enqueued };
+  });
+  return result;
+}
+
+/** A breach by its id or first characters (at least 6). */
+export async function findBreach(unit: Pick<UnitOfWork, "breaches">, reference: string): Promise<Breach> {
+  const text = reference.trim().toLowerCase();
+  const exact = await unit.breaches.byId(text);
+  if (exact) return exact;
+  const matches = text.length >= 6 ? await unit.breaches.byIdPrefix(text, 2) : [];
+  if (matches.length === 1) return matches[0] as Breach;
+  throw new Art28Error(
+    matches.length > 1 ? "invalid_input" : "not_found",
+    matches.length > 1
+      ? {
+          fr: `plusieurs violations commencent par « ${reference} » : donnez plus de caractères`,
+          en: `several breaches start with "${reference}": give more characters`,
+        }
+      : { fr: `violation « ${reference} » introuvable`, en: `breach "${reference}" not found` },
+    { argument: "breach" },
+  );
+}
+
+function detailsOf(breach: Breach): BreachDetails {
+  const { id: _id, recordedBy: _by, side: _side, ...details } = breach;
+  return details;
+}
+
+/**
+ * Step shared with record-breach: the next notice to every notified controller, stored and enqueued in the
+ * transaction, each controller's pending notification duty closed with the notice as its evidence.
+ */
+export async function sendControllerNotices(
+  unit: UnitOfWork,
+  breach: Breach,
+  processor: Organisation,
+  records: readonly BreachNotificationRecord[],
+  at: number,
+): Promise<{ notice: BreachNotice; enqueued: number }> {
+  const previous = await unit.breaches.notices(breach.id, processor.id);
+  // Every controller receives the same phase: the sequence is the breach's, not the recipient's.
+  const firstRecipient = previous[0]?.recipient;
+  const notice = nextBreachNotice(
+    breach,
+    previous.filter((n) => n.recipient === firstRecipient),
+    at,
+  );
+  const stored: StoredBreachNotice[] = records.map((r) => ({
+    ...notice,
+    id: newTimeOrderedId(),
+    senderId: processor.id,
+    recipient: r.controllerId,
+  }));
+  await unit.breaches.insertNotices(stored, at);
+  const sha256 = contentHash(notice);
+  const pending = await unit.breaches.pendingDuties(breach.id, ["notify_breach_to_controller"]);
+  for (const duty of pending) {
+    if (duty.holderId !== processor.id) continue;
+    await settleObligation(unit, duty, "done", {
+      note: `notice ${notice.sequence} (${notice.phase}) sent to the controller`,
+      sha256,
+      at,
+      by: unit.actor.id,
+    });
+  }
+  unit.record({
+    type: "breach.notice_sent",
+    payload: {
+      v: 1,
+      breachId: breach.id,
+      senderId: processor.id,
+      recipients: records.map((r) => r.controllerId),
+      phase: notice.phase,
+      sequence: notice.sequence,
+      contentSha256: sha256,
+      missing: notice.missing,
+    },
+  });
+  const controllers = await unit.organisations.byIds(records.map((r) => r.controllerId));
+  const notices: Notice[] = records.map((r) => {
+    const controller = controllers.get(r.controllerId);
+    const calendar = calendarFor(controller?.calendar ?? "FR");
+    // The controller is aware once told (EDPB 9/2022 para 41): its own 72 hours run from this notice at the latest.
+    const authorityDue = dueUnderStatute(
+      at,
+      "GDPR Art. 33(1)",
+      { amount: AUTHORITY_NOTIFICATION_HOURS, unit: "hours" },
+      calendar,
+    ).due;
+    return {
+      organisationId: r.controllerId,
+      key: `breach.${breach.id}.notice.${notice.sequence}.${r.controllerId}`,
+      kind: "breach.notice",
+      render: (lang) =>
+        renderBreachNoticeEmail(
+          {
+            notice,
+            processor: processor.name,
+            controller: controller?.name ?? r.controllerId,
+            timeZone: calendar.timeZone,
+            authorityDue,
+          },
+          lang,
+        ),
+      webhook: {
+        event: "breach.notice",
+        payload: { breachId: breach.id, agreementId: r.agreementId, notice },
+      },
+    };
+  });
+  const enqueued = await notifyOrganisations(unit, notices);
+  return { notice, enqueued };
+}

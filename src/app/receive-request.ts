@@ -1,0 +1,161 @@
+// Use case: a data-subject request is recorded by whoever received it. Received by the processor, it must be
+// forwarded under the agreement's `dsr_forwarding_to_controller`; received by the controller, it must be answered
+// within one month of receipt (GDPR Art. 12(3), 28(3)(e)).
+
+import type { Actor } from "../domain/actor.js";
+import { calendarFor } from "../domain/calendar.js";
+import {
+  answerDuty,
+  forwardingDuty,
+  RIGHTS,
+  type Right,
+  receiveRequest as receive,
+} from "../domain/data-subject-request.js";
+import { Art28Error, invalidInput } from "../domain/error.js";
+import type { Obligation } from "../domain/obligation-record.js";
+import type { Organisation } from "../domain/organisation.js";
+import type { StoredRequest } from "../store/request-repository.js";
+import { agreementSidesOf, findAgreement, findOrganisation } from "./load-agreement-clock.js";
+import type { Register } from "./open-register.js";
+import { readInstant } from "./record-breach.js";
+import { recordObligations } from "./record-obligations.js";
+import { inTransaction, newId, type UnitOfWork } from "./unit-of-work.js";
+
+export interface ReceiveRequestOptions {
+  readonly register: Register;
+  readonly actor: Actor;
+  readonly input: {
+    readonly right: string;
+    /** The organisation that received it: the controller, or the processor of `agreement`. */
+    readonly receivedBy: string;
+    /** The agreement under which the processor holds the data; required when the processor received it. */
+    readonly agreement?: string;
+    /** When it was received (default: now). */
+    readonly receivedAt?: string | number;
+    /** A short description; never the person's identity documents. */
+    readonly summary?: string;
+  };
+  readonly now: number;
+}
+
+export interface ReceivedRequest {
+  readonly request: StoredRequest;
+  readonly duty: Obligation;
+}
+
+export async function receiveRequest({
+  register,
+  actor,
+  input,
+  now,
+}: ReceiveRequestOptions): Promise<ReceivedRequest> {
+  const right = readRight(input.right);
+  const { result } = await inTransaction(register, actor, now, async (unit) => {
+    const receiver = await findOrganisation(unit, input.receivedBy, "receivedBy");
+    const receivedAt =
+      input.receivedAt === undefined
+        ? now
+        : readInstant(input.receivedAt, calendarFor(receiver.calendar), "receivedAt");
+    if (receivedAt > now) {
+      throw invalidInput(
+        {
+          fr: "une demande ne peut pas être reçue dans le futur",
+          en: "a request cannot be received in the future",
+        },
+        { argument: "receivedAt" },
+      );
+    }
+    const placed = await place(unit, receiver, input.agreement);
+    const request = receive({
+      id: newId(),
+      right,
+      receivedBy: placed.receivedBy,
+      receivedAt,
+      controllerCountry: placed.controller.country,
+    });
+    const draft =
+      placed.receivedBy === "processor" && placed.sides
+        ? forwardingDuty(request, placed.sides.clock)
+        : answerDuty(request, placed.controller.id, calendarFor(placed.controller.calendar));
+    const stored: StoredRequest = {
+      ...request,
+      controllerId: placed.controller.id,
+      processorId: placed.sides?.processor.id ?? null,
+      agreementId: placed.sides?.clock.agreementId ?? null,
+      summary: input.summary?.trim() || null,
+      identity: null,
+      attachments: [],
+      createdAt: now,
+      updatedAt: now,
+    };
+    await unit.requests.insert(stored);
+    const [duty] = await recordObligations(unit, [draft]);
+    unit.record({
+      type: "request.received",
+      payload: { v: 1, requestId: request.id, receivedBy: receiver.id, receivedAt, right },
+    });
+    return { request: stored, duty: duty as Obligation };
+  });
+  return result;
+}
+
+function readRight(text: string): Right {
+  const right = text.trim().toLowerCase().replaceAll("-", "_") as Right;
+  if (!RIGHTS.includes(right)) {
+    throw invalidInput(
+      { fr: `droit inconnu : « ${text} »`, en: `unknown right: "${text}"` },
+      { argument: "right", accepted: { fr: RIGHTS.join(", "), en: RIGHTS.join(", ") } },
+    );
+  }
+  return right;
+}
+
+async function place(unit: UnitOfWork, receiver: Organisation, agreementReference: string | undefined) {
+  if (agreementReference === undefined) {
+    if (!receiver.roles.includes("controller")) {
+      throw invalidInput(
+        {
+          fr: "une demande reçue par un sous-traitant se rattache à un accord : indiquez --agreement",
+          en: "a request a processor received belongs to an agreement: give --agreement",
+        },
+        { argument: "agreement" },
+      );
+    }
+    return { receivedBy: "controller" as const, controller: receiver, sides: null };
+  }
+  const sides = await agreementSidesOf(unit, await findAgreement(unit, agreementReference));
+  if (sides.processor.id === receiver.id)
+    return { receivedBy: "processor" as const, controller: sides.controller, sides };
+  if (sides.controller.id === receiver.id)
+    return { receivedBy: "controller" as const, controller: receiver, sides };
+  throw new Art28Error(
+    "conflict",
+    {
+      fr: "l'organisation qui a reçu la demande n'est pas partie à cet accord",
+      en: "the organisation that received the request is not party to this agreement",
+    },
+    { argument: "receivedBy" },
+  );
+}
+
+/** A request by its id or first characters (at least 6). */
+export async function findRequest(
+  unit: Pick<UnitOfWork, "requests">,
+  reference: string,
+): Promise<StoredRequest> {
+  const text = reference.trim().toLowerCase();
+  const exact = await unit.requests.byId(text);
+  if (exact) return exact;
+  const matches = text.length >= 6 ? await unit.requests.byIdPrefix(text, 2) : [];
+  if (matches.length === 1) return matches[0] as StoredRequest;
+  throw new Art28Error(
+    matches.length > 1 ? "invalid_input" : "not_found",
+    matches.length > 1
+      ? {
+          fr: `plusieurs demandes commencent par « ${reference} » : donnez plus de caractères`,
+          en: `several requests start with "${reference}": give more characters`,
+        }
+      : { fr: `demande « ${reference} » introuvable`, en: `request "${reference}" not found` },
+    { argument: "request" },
+  );
+}

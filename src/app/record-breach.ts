@@ -1,0 +1,168 @@
+// Use case: the processor records a breach it suffered; one action fans it out to every affected agreement, each
+// controller getting its own notification duty under its agreement's terms, in its own calendar (GDPR Art. 33(2)).
+
+import type { Actor } from "../domain/actor.js";
+import type { Agreement } from "../domain/agreement.js";
+import { type Breach, type BreachNotice, parseBreachDetails } from "../domain/breach.js";
+import { breachNotificationsToControllers } from "../domain/breach-notification.js";
+import { breachRegisterEntry } from "../domain/breach-register.js";
+import { type Calendar, calendarFor } from "../domain/calendar.js";
+import { Art28Error } from "../domain/error.js";
+import { parseInstant } from "../domain/instant.js";
+import type { Obligation } from "../domain/obligation-record.js";
+import type { BreachNotificationRecord } from "../store/breach-repository.js";
+import { sendControllerNotices } from "./add-breach-update.js";
+import { agreementSides, findAgreement, findOrganisation } from "./load-agreement-clock.js";
+import type { Register } from "./open-register.js";
+import { recordObligations } from "./record-obligations.js";
+import { inTransaction, newId, newTimeOrderedId, type UnitOfWork } from "./unit-of-work.js";
+
+export interface RecordBreachOptions {
+  readonly register: Register;
+  readonly actor: Actor;
+  readonly input: {
+    /** The processor that suffered the breach: name, id, SIREN/SIRET or BCE. */
+    readonly processor: string;
+    /** The report (src/domain/breach.ts); instants as epoch ms or ISO 8601 text. */
+    readonly details: Record<string, unknown>;
+    /** Affected agreements (ids or first characters); all the processor's active agreements when absent. */
+    readonly agreements?: readonly string[];
+    /** Send the initial notice to every controller now, closing each notification duty with it (Art. 33(4)). */
+    readonly notify?: boolean;
+  };
+  readonly now: number;
+}
+
+export interface RecordedBreach {
+  readonly breach: Breach;
+  /** One per controller: the duty to notify it and where its deadline comes from. */
+  readonly duties: readonly Obligation[];
+  /** The initial notice when sent at once. */
+  readonly notice: BreachNotice | null;
+  /** Outbox messages enqueued (an e-mail per controller with a contact, a call per webhook endpoint). */
+  readonly enqueued: number;
+}
+
+const INSTANT_FIELDS = ["discoveredAt", "awareAt", "occurredFrom", "occurredUntil"] as const;
+
+/** An instant given as epoch ms or as ISO 8601 text (a date alone is the start of that day in `calendar`). */
+export function readInstant(value: unknown, calendar: Calendar, argument: string): number {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (typeof value === "string" && value.trim() !== "") {
+    try {
+      return parseInstant(value, calendar).instant;
+    } catch (error) {
+      if (!(error instanceof Art28Error)) throw error;
+      throw new Art28Error(error.code, error.text, {
+        argument,
+        accepted: {
+          fr: "AAAA-MM-JJ ou date-heure ISO 8601 avec décalage",
+          en: "YYYY-MM-DD or ISO 8601 date-time with offset",
+        },
+      });
+    }
+  }
+  throw new Art28Error(
+    "invalid_input",
+    { fr: `instant manquant ou illisible : ${argument}`, en: `missing or unreadable instant: ${argument}` },
+    { argument },
+  );
+}
+
+/** An instant as `readInstant` reads it, `now` when absent, and never in the future. */
+export function readPastInstant(value: unknown, calendar: Calendar, argument: string, now: number): number {
+  if (value === undefined || value === null || value === "") return now;
+  const instant = readInstant(value, calendar, argument);
+  if (instant > now) {
+    throw new Art28Error(
+      "invalid_input",
+      {
+        fr: `${argument} : cet instant est dans le futur`,
+        en: `${argument}: this instant lies in the future`,
+      },
+      { argument },
+    );
+  }
+  return instant;
+}
+
+export async function recordBreach({
+  register,
+  actor,
+  input,
+  now,
+}: RecordBreachOptions): Promise<RecordedBreach> {
+  const { result } = await inTransaction(register, actor, now, async (unit) => {
+    const processor = await findOrganisation(unit, input.processor, "processor");
+    const calendar = calendarFor(processor.calendar);
+    const raw: Record<string, unknown> = { ...input.details };
+    for (const field of INSTANT_FIELDS) {
+      if (raw[field] !== undefined && raw[field] !== null)
+        raw[field] = readInstant(raw[field], calendar, field);
+    }
+    const details = parseBreachDetails(raw);
+    if (details.awareAt > now) {
+      throw new Art28Error(
+        "invalid_input",
+        { fr: "la prise de connaissance ne peut pas être future", en: "awareness cannot lie in the future" },
+        { argument: "awareAt" },
+      );
+    }
+    const breach: Breach = { ...details, id: newId(), recordedBy: processor.id, side: "processor" };
+    const agreements = await affectedAgreements(unit, processor.id, input.agreements);
+    const sides = await agreementSides(unit, agreements);
+    const drafts = breachNotificationsToControllers(
+      breach,
+      sides.map((s) => s.clock),
+    );
+    await unit.breaches.insert(breach, now);
+    const duties = await recordObligations(unit, drafts);
+    const records: BreachNotificationRecord[] = duties.map((duty) => ({
+      id: newTimeOrderedId(),
+      breachId: breach.id,
+      controllerId: duty.counterpartyId as string,
+      agreementId: duty.agreementId as string,
+      obligationId: duty.id,
+      due: duty.due,
+      controllerAwareAt: null,
+      mandated: false,
+      createdAt: now,
+    }));
+    await unit.breaches.insertNotifications(records);
+    // GDPR Art. 33(5) binds the controller; the processor keeps the same entry to show whom it notified.
+    const entry = breachRegisterEntry(breach, processor.id, "processor", null, [
+      {
+        fr: `violation notifiée à ${duties.length} responsable(s) de traitement (art. 33(2))`,
+        en: `breach notified to ${duties.length} controller(s) (Art. 33(2))`,
+      },
+    ]);
+    await unit.breaches.saveRegisterEntry(newId(), entry, null, now);
+    unit.record({
+      type: "breach.recorded",
+      payload: {
+        v: 1,
+        breachId: breach.id,
+        processorId: processor.id,
+        awareAt: breach.awareAt,
+        description: breach.description,
+      },
+    });
+    if (!input.notify) return { breach, duties, notice: null, enqueued: 0 };
+    const sent = await sendControllerNotices(unit, breach, processor, records, now);
+    return { breach, duties, notice: sent.notice, enqueued: sent.enqueued };
+  });
+  return result;
+}
+
+async function affectedAgreements(
+  unit: UnitOfWork,
+  processorId: string,
+  references: readonly string[] | undefined,
+): Promise<Agreement[]> {
+  if (references === undefined || references.length === 0) {
+    return unit.agreements.list({ organisationId: processorId, roles: ["processor"], statuses: ["active"] });
+  }
+  const found: Agreement[] = [];
+  for (const reference of references) found.push(await findAgreement(unit, reference));
+  return found;
+}
