@@ -89,6 +89,7 @@ const PERIOD_WORD_SOURCE = `${BEFORE}(${PERIOD_WORDS.map(([word]) => word).join(
 const FIXED = new RegExp(FIXED_SOURCE, "giu");
 const QUALIFIED = new RegExp(QUALIFIER_SOURCE, "giu");
 const PERIOD_WORD = new RegExp(PERIOD_WORD_SOURCE, "giu");
+const MAY_HOLD_PERIOD_WORD = /huitaine|quinzaine|fortnight/i;
 
 const UNIT_GROUP_OFFSET = 5; // groups: 1 digits, 2 words, 3 echo, 4 whole unit, 5.. each unit word
 
@@ -142,7 +143,8 @@ export function findDurations(text: string): DurationMatch[] {
   for (const [pattern, read] of [
     [FIXED, fixedFrom],
     [QUALIFIED, qualifierFrom],
-    [PERIOD_WORD, periodWordFrom],
+    // The three period words are rare: a plain search finds whether to look for them at all.
+    ...(MAY_HOLD_PERIOD_WORD.test(text) ? ([[PERIOD_WORD, periodWordFrom]] as const) : []),
   ] as const) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {

@@ -24,27 +24,37 @@ const PUNCTUATION: Readonly<Record<string, string>> = {
 };
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
-const NON_ASCII = /[\u0080-\uffff]/g;
-const folds = new Map<string, string>();
+/** Markdown emphasis ("**30 jours**") and line breaks inside a sentence say nothing the rules need. */
+const LAYOUT = new Set(["*", "\n", "\r", "\t"]);
 
 function foldCharacter(character: string): string {
-  let folded = folds.get(character);
-  if (folded === undefined) {
-    folded = PUNCTUATION[character] ?? character.normalize("NFD").replace(COMBINING_MARKS, "").toLowerCase();
-    // Keep the text's length: a character that does not fold to exactly one stays as it is when its
-    // lower case is one character, and becomes a space otherwise ("İ").
-    if (folded.length !== 1) folded = character.toLowerCase().length === 1 ? character.toLowerCase() : " ";
-    folds.set(character, folded);
-  }
+  if (LAYOUT.has(character)) return " ";
+  let folded =
+    PUNCTUATION[character] ?? character.normalize("NFD").replace(COMBINING_MARKS, "").toLowerCase();
+  // Keep the text's length: a character that does not fold to exactly one stays as it is when its
+  // lower case is one character, and becomes a space otherwise ("İ").
+  if (folded.length !== 1) folded = character.toLowerCase().length === 1 ? character.toLowerCase() : " ";
   return folded;
 }
 
-/** Markdown emphasis ("**30 jours**") and line breaks inside a sentence say nothing the rules need. */
-const LAYOUT = /[*\n\r\t]/g;
+/** The fold of each UTF-16 code unit, filled in as characters are met (0 = not yet known). */
+const FOLDS = new Uint16Array(0x10000);
+const decoder = new TextDecoder("utf-16le");
 
 /** The folded copy of `text`: same length, lower case, no diacritics, straight quotes and hyphens. */
 export function foldText(text: string): string {
-  return text.replace(NON_ASCII, foldCharacter).replace(LAYOUT, " ").toLowerCase();
+  const folded = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let fold = FOLDS[code] as number;
+    if (fold === 0) {
+      // Surrogate halves stay as they are: a pair keeps its length and its meaning.
+      fold = code >= 0xd800 && code <= 0xdfff ? code : foldCharacter(String.fromCharCode(code)).charCodeAt(0);
+      FOLDS[code] = fold;
+    }
+    folded[i] = fold;
+  }
+  return decoder.decode(folded);
 }
 
 /**
