@@ -1,6 +1,6 @@
 // The journal table: appends serialised per tenant through its head row, and reads in seq order for verification.
 
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { GENESIS_HASH, type JournalEntry, type NewJournalEvent } from "../domain/journal-event.js";
 import type { Engine } from "./engine.js";
 import { type ChainLink, canonicalJson, linkHash } from "./journal.js";
@@ -8,6 +8,7 @@ import type { Database, JournalTable } from "./schema.js";
 
 // 8 columns a row: 1,000 rows stay under SQLite's 32,766 bound variables; PostgreSQL allows 65,535.
 const INSERT_CHUNK = 1_000;
+const UNNEST_CHUNK = 10_000;
 
 export interface AppendContext {
   readonly tenant: string;
@@ -57,12 +58,7 @@ export class JournalRepository {
       entries.push({ ...link, payload: event.payload, prevHash, hash });
       prevHash = hash;
     }
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await this.db
-        .insertInto("journal")
-        .values(rows.slice(i, i + INSERT_CHUNK))
-        .execute();
-    }
+    await this.insertRows(rows);
     await this.db
       .updateTable("journal_head")
       .set({ seq, hash: prevHash })
@@ -85,18 +81,34 @@ export class JournalRepository {
       prev_hash: l.prevHash,
       hash: l.hash,
     }));
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await this.db
-        .insertInto("journal")
-        .values(rows.slice(i, i + INSERT_CHUNK))
-        .execute();
-    }
+    await this.insertRows(rows);
     const last = links[links.length - 1];
     if (last) {
       await this.db
         .updateTable("journal_head")
         .set({ seq: last.seq, hash: last.hash })
         .where("tenant_id", "=", tenant)
+        .execute();
+    }
+  }
+
+  private async insertRows(rows: readonly JournalTable[]): Promise<void> {
+    if (this.engine === "postgres") {
+      // One array parameter per column instead of eight per row: far less to encode and parse.
+      for (let i = 0; i < rows.length; i += UNNEST_CHUNK) {
+        const chunk = rows.slice(i, i + UNNEST_CHUNK);
+        const column = <K extends keyof JournalTable>(key: K) => chunk.map((r) => r[key]);
+        await sql`INSERT INTO journal (tenant_id, seq, at, actor, type, payload, prev_hash, hash)
+          SELECT * FROM unnest(${column("tenant_id")}::text[], ${column("seq")}::bigint[], ${column("at")}::bigint[],
+            ${column("actor")}::text[], ${column("type")}::text[], ${column("payload")}::text[],
+            ${column("prev_hash")}::text[], ${column("hash")}::text[])`.execute(this.db);
+      }
+      return;
+    }
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      await this.db
+        .insertInto("journal")
+        .values(rows.slice(i, i + INSERT_CHUNK))
         .execute();
     }
   }
