@@ -5,6 +5,7 @@ import { Command } from "commander";
 import { registerAgreementsCommand } from "./agreements-command.js";
 import { registerAnalyzeCommand } from "./analyze-command.js";
 import { registerBackupCommand } from "./backup-command.js";
+import { registerBreachCommand } from "./breach-command.js";
 import { registerContactsCommand } from "./contacts-command.js";
 import type { CliContext } from "./context.js";
 import { registerDbCommand } from "./db-command.js";
@@ -15,6 +16,7 @@ import { describeFailure } from "./failure.js";
 import { registerJournalCommand } from "./journal-command.js";
 import { detectLanguage, sayIn } from "./language.js";
 import { registerObligationsCommand } from "./obligations-command.js";
+import { registerRequestCommand } from "./request-command.js";
 import { registerWebhooksCommand } from "./webhooks-command.js";
 import { registerWorkerCommand } from "./worker-command.js";
 
@@ -51,6 +53,8 @@ export function buildProgram(context: CliContext): Command {
   registerDemoCommand(program, context);
   registerBackupCommand(program, context);
   registerExchangeCommand(program, context);
+  registerBreachCommand(program, context);
+  registerRequestCommand(program, context);
   registerContactsCommand(program, context);
   registerWebhooksCommand(program, context);
   registerWorkerCommand(program, context);
