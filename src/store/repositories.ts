@@ -43,7 +43,7 @@ export function repositoriesFor(
   return {
     organisations: new OrganisationRepository(db, tenant),
     agreements: new AgreementRepository(db, tenant),
-    obligations: new ObligationRepository(db, tenant),
+    obligations: new ObligationRepository(db, tenant, engine),
     journal: new JournalRepository(db, engine),
     exchange: new ExchangeRepository(db, engine, tenant),
     outbox: new OutboxRepository(db, tenant, now),
