@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { strToU8, zipSync } from "fflate";
+import { strToU8, unzipSync, Zip, ZipDeflate, zipSync } from "fflate";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Block, docx, odt, pdf } from "../../test/fixtures/analyzer/documents.js";
@@ -39,6 +39,20 @@ async function failure(promise: Promise<unknown>): Promise<Art28Error> {
 
 function utf8(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(text, "utf8"));
+}
+
+/** A copy of a ZIP archive with `edit` applied at every record starting with `signature`. */
+function everyHeader(
+  bytes: Uint8Array,
+  signature: number,
+  edit: (view: DataView, at: number) => void,
+): Uint8Array {
+  const copy = new Uint8Array(bytes);
+  const view = new DataView(copy.buffer);
+  for (let at = 0; at + 4 <= copy.length; at++) {
+    if (view.getUint32(at, true) === signature) edit(view, at);
+  }
+  return copy;
 }
 
 describe("readDocumentBytes: text formats", () => {
@@ -277,6 +291,81 @@ describe("readDocumentBytes: refusals", () => {
     }
     const error = await failure(readDocumentBytes(bytes, "bombe.docx"));
     expect(error.text.en).toMatch(/zip bomb/);
+  });
+
+  it("refuses a zip bomb whose headers understate its size, counting the bytes it really inflates to", async () => {
+    const bomb = zipSync({
+      mimetype: [strToU8("application/vnd.oasis.opendocument.text"), { level: 0 }],
+      "META-INF/manifest.xml": strToU8("<manifest/>"),
+      "content.xml": [new Uint8Array(12 * 1024 * 1024).fill(0x20), { level: 9 }],
+    });
+    // Declare 100 uncompressed bytes in the local (APPNOTE 4.3.7) and central (4.3.12) headers.
+    let understated = everyHeader(bomb, 0x04034b50, (view, at) => view.setUint32(at + 22, 100, true));
+    understated = everyHeader(understated, 0x02014b50, (view, at) => view.setUint32(at + 24, 100, true));
+    const error = await failure(readDocumentBytes(understated, "bombe.odt"));
+    expect(error.text.en).toMatch(/zip bomb/);
+  });
+
+  it("refuses a DOCX whose entries are ZIP-encrypted and says it is password-protected", async () => {
+    // General purpose flag bit 0 (APPNOTE 4.4.4) in the local and central headers.
+    const encrypt = (flagsAt: number) => (view: DataView, at: number) =>
+      view.setUint16(at + flagsAt, view.getUint16(at + flagsAt, true) | 1, true);
+    const bytes = everyHeader(everyHeader(docx(AGREEMENT), 0x04034b50, encrypt(6)), 0x02014b50, encrypt(8));
+    const error = await failure(readDocumentBytes(bytes, "chiffre.docx"));
+    expect(error.code).toBe("unreadable_input");
+    expect(error.text.en).toMatch(/encrypted archive/);
+  });
+
+  it("refuses a zip64 archive as corrupt, though a zip64 reader could read it", async () => {
+    // A well-formed zip64 end: zip64 record (APPNOTE 4.3.14), its locator (4.3.15), then an end record
+    // whose count and offset say "see zip64" (4.3.16).
+    const plain = docx(AGREEMENT);
+    const end = plain.length - 22;
+    const plainEnd = new DataView(plain.buffer, plain.byteOffset);
+    const entries = plainEnd.getUint16(end + 10, true);
+    const directorySize = plainEnd.getUint32(end + 12, true);
+    const directoryOffset = plainEnd.getUint32(end + 16, true);
+    const bytes = new Uint8Array(end + 56 + 20 + 22);
+    bytes.set(plain.subarray(0, end));
+    const view = new DataView(bytes.buffer);
+    view.setUint32(end, 0x06064b50, true);
+    view.setBigUint64(end + 4, 44n, true);
+    view.setUint16(end + 12, 45, true);
+    view.setUint16(end + 14, 45, true);
+    view.setBigUint64(end + 24, BigInt(entries), true);
+    view.setBigUint64(end + 32, BigInt(entries), true);
+    view.setBigUint64(end + 40, BigInt(directorySize), true);
+    view.setBigUint64(end + 48, BigInt(directoryOffset), true);
+    view.setUint32(end + 56, 0x07064b50, true);
+    view.setBigUint64(end + 64, BigInt(end), true);
+    view.setUint32(end + 72, 1, true);
+    const last = end + 76;
+    view.setUint32(last, 0x06054b50, true);
+    view.setUint16(last + 8, 0xffff, true);
+    view.setUint16(last + 10, 0xffff, true);
+    view.setUint32(last + 12, 0xffffffff, true);
+    view.setUint32(last + 16, 0xffffffff, true);
+    expect(Object.keys(unzipSync(bytes))).toContain("word/document.xml");
+    const error = await failure(readDocumentBytes(bytes, "zip64.docx"));
+    expect(error.text.en).toMatch(/corrupt/);
+  });
+
+  it("reads an ODT whose entries end with data descriptors, as streaming writers make them", async () => {
+    const parts: Uint8Array[] = [];
+    const writer = new Zip((error, chunk) => {
+      if (error) throw error;
+      parts.push(chunk);
+    });
+    for (const [name, data] of Object.entries(unzipSync(odt(AGREEMENT)))) {
+      const entry = new ZipDeflate(name, { level: 6 });
+      writer.add(entry);
+      entry.push(data, true);
+    }
+    writer.end();
+    const bytes = new Uint8Array(Buffer.concat(parts));
+    expect(new DataView(bytes.buffer).getUint16(6, true) & 8).toBe(8);
+    const extracted = await readDocumentBytes(bytes, "flux.odt");
+    expect(extracted.text).toContain("délai de 48 heures");
   });
 
   it("refuses a ZIP archive that is no document, a .doc and an unknown binary as unsupported", async () => {
