@@ -4,6 +4,7 @@
 import { Command } from "commander";
 import { registerAgreementsCommand } from "./agreements-command.js";
 import { registerAnalyzeCommand } from "./analyze-command.js";
+import { registerAuditCommand } from "./audit-command.js";
 import { registerBackupCommand } from "./backup-command.js";
 import { registerBreachCommand } from "./breach-command.js";
 import { registerContactsCommand } from "./contacts-command.js";
@@ -11,12 +12,15 @@ import type { CliContext } from "./context.js";
 import { registerDbCommand } from "./db-command.js";
 import { registerDeadlineCommand } from "./deadline-command.js";
 import { registerDemoCommand } from "./demo-command.js";
+import { registerEndCommand } from "./end-command.js";
 import { registerExchangeCommand } from "./exchange-command.js";
 import { describeFailure } from "./failure.js";
+import { registerInstructionCommand } from "./instruction-command.js";
 import { registerJournalCommand } from "./journal-command.js";
 import { detectLanguage, sayIn } from "./language.js";
 import { registerObligationsCommand } from "./obligations-command.js";
 import { registerRequestCommand } from "./request-command.js";
+import { registerSubprocessorCommand } from "./subprocessor-command.js";
 import { registerWebhooksCommand } from "./webhooks-command.js";
 import { registerWorkerCommand } from "./worker-command.js";
 
@@ -55,6 +59,10 @@ export function buildProgram(context: CliContext): Command {
   registerExchangeCommand(program, context);
   registerBreachCommand(program, context);
   registerRequestCommand(program, context);
+  registerSubprocessorCommand(program, context);
+  registerAuditCommand(program, context);
+  registerInstructionCommand(program, context);
+  registerEndCommand(program, context);
   registerContactsCommand(program, context);
   registerWebhooksCommand(program, context);
   registerWorkerCommand(program, context);

@@ -46,4 +46,6 @@ export interface AgreementTerms {
   readonly auditFrequencyPerYear?: FrequencyPerYear;
   /** ISO 3166-1 alpha-2 country code. */
   readonly governingLaw?: string;
+  /** The controller may audit at once after a breach, outside the yearly cap (GDPR Art. 28(3)(h)). */
+  readonly emergencyAuditAfterBreach?: boolean;
 }

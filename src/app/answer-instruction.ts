@@ -1,0 +1,80 @@
+// Use case: the controller answers a contested instruction — withdraws, amends or maintains it — which closes its
+// duty to answer (GDPR Art. 28(3), last subparagraph).
+
+import type { Actor } from "../domain/actor.js";
+import { invalidInput } from "../domain/error.js";
+import { answerContestedInstruction } from "../domain/instruction.js";
+import { closeObligation } from "../domain/obligation-record.js";
+import type { StoredInstruction } from "../store/instruction-repository.js";
+import { findInstruction } from "./contest-instruction.js";
+import type { Register } from "./open-register.js";
+import { contentHash, inTransaction } from "./unit-of-work.js";
+
+const DECISIONS = ["withdraw", "amend", "maintain"] as const;
+
+export interface AnswerInstructionOptions {
+  readonly register: Register;
+  readonly actor: Actor;
+  readonly input: {
+    readonly instruction: string;
+    readonly decision: string;
+    readonly reasons: string;
+    /** For an amendment: the new text. */
+    readonly text?: string;
+  };
+  readonly now: number;
+}
+
+export async function answerInstruction({
+  register,
+  actor,
+  input,
+  now,
+}: AnswerInstructionOptions): Promise<StoredInstruction> {
+  if (!(DECISIONS as readonly string[]).includes(input.decision)) {
+    throw invalidInput(
+      { fr: `décision inconnue « ${input.decision} »`, en: `unknown decision "${input.decision}"` },
+      { argument: "decision", accepted: { fr: DECISIONS.join(", "), en: DECISIONS.join(", ") } },
+    );
+  }
+  const decision = input.decision as (typeof DECISIONS)[number];
+  const { result } = await inTransaction(register, actor, now, async (unit) => {
+    const instruction = await findInstruction(unit, input.instruction);
+    const answered: StoredInstruction = {
+      ...answerContestedInstruction(instruction, {
+        at: now,
+        decision,
+        reasons: input.reasons,
+        ...(input.text !== undefined ? { newText: input.text } : {}),
+      }),
+      answerObligationId: instruction.answerObligationId,
+    };
+    await unit.instructions.save(answered, now);
+    if (instruction.answerObligationId) {
+      const duty = await unit.obligations.byId(instruction.answerObligationId);
+      if (duty && (duty.status === "open" || duty.status === "late")) {
+        const note = `${decision}: ${input.reasons.trim()}`;
+        const closed = closeObligation(duty, "done", { note, at: now, by: actor.id });
+        await unit.obligations.saveClosure(closed);
+        unit.record({
+          type: "obligation.closed",
+          payload: { v: 1, obligationId: closed.id, status: "done", note, evidenceSha256: null },
+        });
+      }
+    }
+    unit.record({
+      type: "instruction.answered",
+      payload: {
+        v: 1,
+        instructionId: answered.id,
+        agreementId: answered.agreementId,
+        decision,
+        reasons: input.reasons.trim(),
+        status: answered.status,
+        textSha256: contentHash(answered.text),
+      },
+    });
+    return answered;
+  });
+  return result;
+}

@@ -1,0 +1,71 @@
+// Use case: the processor tells the controller an instruction infringes the law (GDPR Art. 28(3), last
+// subparagraph): the instruction is suspended and the controller owes an answer.
+
+import type { Actor } from "../domain/actor.js";
+import { Art28Error } from "../domain/error.js";
+import { contestInstruction as contest } from "../domain/instruction.js";
+import type { StoredInstruction } from "../store/instruction-repository.js";
+import type { Repositories } from "../store/repositories.js";
+import { agreementSidesOf } from "./load-agreement-clock.js";
+import type { Register } from "./open-register.js";
+import { recordObligations } from "./record-obligations.js";
+import { inTransaction } from "./unit-of-work.js";
+
+export interface ContestInstructionOptions {
+  readonly register: Register;
+  readonly actor: Actor;
+  readonly input: { readonly instruction: string; readonly grounds: string };
+  readonly now: number;
+}
+
+export async function contestInstruction({
+  register,
+  actor,
+  input,
+  now,
+}: ContestInstructionOptions): Promise<StoredInstruction> {
+  const { result } = await inTransaction(register, actor, now, async (unit) => {
+    const instruction = await findInstruction(unit, input.instruction);
+    const agreement = await unit.agreements.byId(instruction.agreementId);
+    if (!agreement)
+      throw new Art28Error("not_found", { fr: "accord introuvable", en: "agreement not found" });
+    const sides = await agreementSidesOf(unit, agreement);
+    const contested = contest(instruction, { at: now, grounds: input.grounds }, sides.clock);
+    const [duty] = await recordObligations(unit, [contested.answerDuty]);
+    const stored: StoredInstruction = { ...contested.instruction, answerObligationId: duty?.id ?? null };
+    await unit.instructions.save(stored, now);
+    unit.record({
+      type: "instruction.contested",
+      payload: {
+        v: 1,
+        instructionId: stored.id,
+        agreementId: stored.agreementId,
+        grounds: stored.contest?.grounds ?? "",
+        at: now,
+      },
+    });
+    return stored;
+  });
+  return result;
+}
+
+export async function findInstruction(
+  repositories: Repositories,
+  reference: string,
+): Promise<StoredInstruction> {
+  const text = reference.trim().toLowerCase();
+  const exact = await repositories.instructions.byId(text);
+  if (exact) return exact;
+  const matches = text.length >= 6 ? await repositories.instructions.byIdPrefix(text, 2) : [];
+  if (matches.length === 1) return matches[0] as StoredInstruction;
+  throw new Art28Error(
+    matches.length > 1 ? "invalid_input" : "not_found",
+    matches.length > 1
+      ? {
+          fr: `plusieurs instructions commencent par « ${reference} »`,
+          en: `several instructions start with "${reference}"`,
+        }
+      : { fr: `instruction « ${reference} » introuvable`, en: `instruction "${reference}" not found` },
+    { argument: "instruction" },
+  );
+}

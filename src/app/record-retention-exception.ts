@@ -1,0 +1,78 @@
+// Use case: data the processor must keep after the end because a law requires it, with that law and how long
+// (GDPR Art. 28(3)(g): "unless Union or Member State law requires storage").
+
+import type { Actor } from "../domain/actor.js";
+import { invalidInput } from "../domain/error.js";
+import type { StoredRetentionException } from "../store/termination-repository.js";
+import { terminationOf } from "./choose-return-or-deletion.js";
+import { findAgreement } from "./load-agreement-clock.js";
+import type { Register } from "./open-register.js";
+import { inTransaction, newId } from "./unit-of-work.js";
+
+export interface RecordRetentionExceptionOptions {
+  readonly register: Register;
+  readonly actor: Actor;
+  readonly input: {
+    readonly agreement: string;
+    readonly dataCategories: readonly string[];
+    /** The law that requires storage, e.g. "Code du patrimoine, art. L212-2". */
+    readonly ground: string;
+    /** Until when, as an instant. */
+    readonly until: number;
+  };
+  readonly now: number;
+}
+
+export async function recordRetentionException({
+  register,
+  actor,
+  input,
+  now,
+}: RecordRetentionExceptionOptions): Promise<StoredRetentionException> {
+  const dataCategories = input.dataCategories.map((c) => c.trim()).filter((c) => c !== "");
+  const ground = input.ground.trim();
+  if (dataCategories.length === 0 || ground === "") {
+    throw invalidInput(
+      {
+        fr: "une conservation légale nomme ses données et le texte qui l'impose",
+        en: "a legal retention names its data and the law that requires it",
+      },
+      { argument: ground === "" ? "ground" : "data" },
+    );
+  }
+  if (input.until <= now) {
+    throw invalidInput(
+      {
+        fr: "la conservation légale doit durer au-delà d'aujourd'hui",
+        en: "the retention must last beyond today",
+      },
+      { argument: "until" },
+    );
+  }
+  const { result } = await inTransaction(register, actor, now, async (unit) => {
+    const agreement = await findAgreement(unit, input.agreement);
+    const termination = await terminationOf(unit, agreement.id);
+    const exception: StoredRetentionException = {
+      id: newId(),
+      agreementId: agreement.id,
+      terminationId: termination.id,
+      dataCategories,
+      ground,
+      until: input.until,
+    };
+    await unit.terminations.insertException(exception, now);
+    unit.record({
+      type: "retention_exception.recorded",
+      payload: {
+        v: 1,
+        agreementId: agreement.id,
+        exceptionId: exception.id,
+        dataCategories,
+        ground,
+        until: input.until,
+      },
+    });
+    return exception;
+  });
+  return result;
+}
