@@ -27,6 +27,7 @@ export function readWorkerConfig(env: Readonly<Record<string, string | undefined
 
 /** What the worker reports as it goes; never a recipient's address, a secret or a message body. */
 export type WorkerEvent =
+  | { readonly type: "started"; readonly worker: string }
   | { readonly type: "sent"; readonly id: string; readonly kind: string; readonly channel: string }
   | {
       readonly type: "retry";
@@ -110,6 +111,7 @@ export async function runOutboxWorker(options: RunOutboxWorkerOptions): Promise<
   const totals = { sent: 0, retried: 0, dead: 0, reminded: 0 };
   let nextSweep = Number.NEGATIVE_INFINITY;
 
+  options.onEvent?.({ type: "started", worker });
   try {
     while (!signal?.aborted) {
       if (clock() >= nextSweep) {

@@ -119,6 +119,8 @@ export function registerWorkerCommand(program: Command, context: CliContext): vo
 
   function describe(event: WorkerEvent): string {
     switch (event.type) {
+      case "started":
+        return say(`worker ${event.worker} démarré`, `worker ${event.worker} started`);
       case "sent":
         return say(
           `envoyé      ${event.id} (${event.channel}, ${event.kind})`,

@@ -98,6 +98,8 @@ export async function startSmtp(options: { delayMs?: number; failAll?: boolean }
   const received: Received[] = [];
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS", "AUTH"],
+    // No reverse DNS of 127.0.0.1 per connection: it would time the resolver, not the worker.
+    disableReverseLookup: true,
     logger: false,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -121,7 +123,7 @@ export async function startSmtp(options: { delayMs?: number; failAll?: boolean }
           messageId: header("message-id"),
           idempotencyKey: header("x-art28-idempotency-key"),
           to: session.envelope.rcptTo.map((r) => r.address),
-          subject: header("subject"),
+          subject: decodeWords(header("subject")),
           raw,
         });
         setTimeout(() => callback(), options.delayMs ?? 0);
@@ -186,4 +188,15 @@ export async function startReceiver(secret: string): Promise<TestReceiver> {
         server.close(() => resolve());
       }),
   });
+}
+
+/** RFC 2047 encoded words (as nodemailer folds a non-ASCII subject) back to text. */
+function decodeWords(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?utf-8\?([qb])\?([^?]*)\?=/gi, (_m, encoding: string, text: string) =>
+      encoding.toLowerCase() === "b"
+        ? Buffer.from(text, "base64").toString("utf8")
+        : decodeURIComponent(text.replaceAll("_", " ").replace(/=([0-9A-F]{2})/gi, "%$1")),
+    );
 }
