@@ -14,6 +14,11 @@ export const BUNDLE_TABLES = [
   "agreement_subprocessors",
   "agreement_versions",
   "obligations",
+  "breaches",
+  "breach_notices",
+  "breach_notifications",
+  "breach_register_entries",
+  "data_subject_requests",
 ] as const;
 export type BundleTable = (typeof BUNDLE_TABLES)[number];
 
@@ -84,11 +89,18 @@ export class ExchangeRepository {
           eb.or([eb("holder_id", "=", organisationId), eb("counterparty_id", "=", organisationId)]),
         ),
     ).execute();
+    const breachRows = await this.breachRows(organisationId);
     const organisationIds = new Set<string>([organisationId]);
     for (const p of parties as { organisation_id: string }[]) organisationIds.add(p.organisation_id);
     for (const o of obligations) {
       organisationIds.add(o.holder_id);
       if (o.counterparty_id) organisationIds.add(o.counterparty_id);
+    }
+    for (const b of breachRows.breaches) organisationIds.add(b.recorded_by);
+    for (const n of breachRows.breach_notifications) organisationIds.add(n.controller_id);
+    for (const r of breachRows.data_subject_requests) {
+      organisationIds.add(r.controller_id);
+      if (r.processor_id) organisationIds.add(r.processor_id);
     }
     const organisations = await db
       .selectFrom("organisations")
@@ -105,13 +117,97 @@ export class ExchangeRepository {
       agreement_subprocessors: subprocessors,
       agreement_versions: versions,
       obligations,
-    } as BundleRows;
+      ...breachRows,
+    } as unknown as BundleRows;
+  }
+
+  /**
+   * An organisation's breaches and requests: those it recorded or was notified of, the notices it sent or received,
+   * its own register entries, and the requests it holds as controller or processor.
+   */
+  private async breachRows(organisationId: string) {
+    const tenant = this.tenant;
+    const db = this.db;
+    const breaches = await db
+      .selectFrom("breaches")
+      .selectAll()
+      .where("tenant_id", "=", tenant)
+      .where((eb) =>
+        eb.or([
+          eb("recorded_by", "=", organisationId),
+          eb(
+            "id",
+            "in",
+            eb
+              .selectFrom("breach_notifications")
+              .select("breach_id")
+              .where("tenant_id", "=", tenant)
+              .where("controller_id", "=", organisationId),
+          ),
+        ]),
+      )
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute();
+    const own = new Set(breaches.filter((b) => b.recorded_by === organisationId).map((b) => b.id));
+    const ids = breaches.map((b) => b.id);
+    const inBreaches = async <
+      T extends "breach_notices" | "breach_notifications" | "breach_register_entries",
+    >(
+      table: T,
+    ) =>
+      ids.length === 0
+        ? []
+        : ((await (db as unknown as Kysely<Database>)
+            .selectFrom(table as "breach_notices")
+            .selectAll()
+            .where("tenant_id", "=", tenant)
+            .where("breach_id", "in", ids)
+            .orderBy("created_at")
+            .orderBy("id")
+            .execute()) as unknown as Database[T][]);
+    const notices = (await inBreaches("breach_notices")).filter(
+      (n) => own.has(n.breach_id) || n.sender_id === organisationId || n.recipient === organisationId,
+    );
+    const notifications = (await inBreaches("breach_notifications")).filter(
+      (n) => own.has(n.breach_id) || n.controller_id === organisationId,
+    );
+    const entries = (await inBreaches("breach_register_entries")).filter(
+      (e) => e.keeper_id === organisationId,
+    );
+    const requests = await db
+      .selectFrom("data_subject_requests")
+      .selectAll()
+      .where("tenant_id", "=", tenant)
+      .where((eb) =>
+        eb.or([eb("controller_id", "=", organisationId), eb("processor_id", "=", organisationId)]),
+      )
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute();
+    return {
+      breaches,
+      breach_notices: notices,
+      breach_notifications: notifications,
+      breach_register_entries: entries,
+      data_subject_requests: requests,
+    };
   }
 
   /** Ids of every row in the bundle that already exists in the database (an import must not overwrite). */
   async existingIds(rows: BundleRows): Promise<string[]> {
     const found: string[] = [];
-    for (const table of ["organisations", "agreements", "obligations", "agreement_subprocessors"] as const) {
+    for (const table of [
+      "organisations",
+      "agreements",
+      "obligations",
+      "agreement_subprocessors",
+      "breaches",
+      "breach_notices",
+      "breach_notifications",
+      "breach_register_entries",
+      "data_subject_requests",
+    ] as const) {
       const ids = rows[table].map((r) => String(r.id));
       for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
         const chunk = ids.slice(i, i + INSERT_CHUNK);

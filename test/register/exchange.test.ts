@@ -6,13 +6,18 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { assessBreachRiskFor } from "../../src/app/assess-breach-risk.js";
 import { backupDatabase } from "../../src/app/backup-database.js";
 import { exportBundle } from "../../src/app/export-bundle.js";
 import { importBundle } from "../../src/app/import-bundle.js";
 import { listDueObligations } from "../../src/app/list-due-obligations.js";
 import { openRegister, type Register } from "../../src/app/open-register.js";
+import { receiveRequest } from "../../src/app/receive-request.js";
+import { recordBreach } from "../../src/app/record-breach.js";
+import { recordBreachAwareness } from "../../src/app/record-breach-awareness.js";
 import { restoreDatabase } from "../../src/app/restore-database.js";
 import { seedDemo } from "../../src/app/seed-demo.js";
+import { verifyIdentity } from "../../src/app/verify-identity.js";
 import { verifyJournal } from "../../src/app/verify-journal.js";
 import type { Actor } from "../../src/domain/actor.js";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./databases.js";
@@ -44,7 +49,56 @@ describe.each(ENGINES)("exchange and backup on %s", (engine) => {
   });
 
   it("round-trips a whole register through a bundle without loss, and the imported journal verifies", async () => {
+    // A breach notified, assessed and known to a controller, and a request forwarded: their tables travel too.
+    const { breach } = await recordBreach({
+      register: source,
+      actor,
+      input: {
+        processor: "Opérateur de Korrigo PMF",
+        details: {
+          natures: ["availability"],
+          discoveredAt: NOW - 7_200_000,
+          awareAt: NOW - 3_600_000,
+          description: "Panne",
+        },
+        notify: true,
+      },
+      now: NOW,
+    });
+    const factors = { dataKinds: ["assessment"], identifiability: "direct" };
+    await assessBreachRiskFor({
+      register: source,
+      actor,
+      input: { breach: breach.id, keeper: "0693456G", factors },
+      now: NOW,
+    });
+    await recordBreachAwareness({
+      register: source,
+      actor,
+      input: { breach: breach.id, controller: "0693456G" },
+      now: NOW,
+    });
+    const { request } = await receiveRequest({
+      register: source,
+      actor,
+      input: { right: "access", receivedBy: "Lycée Marie-Curie", summary: "Copie du dossier" },
+      now: NOW,
+    });
+    await verifyIdentity({
+      register: source,
+      actor,
+      input: { request: request.id, step: "ask", note: "Carte d'élève" },
+      now: NOW,
+    });
     const bundle = await exportBundle({ register: source, actor, now: NOW });
+    for (const table of [
+      "breaches",
+      "breach_notices",
+      "breach_notifications",
+      "breach_register_entries",
+      "data_subject_requests",
+    ] as const)
+      expect(bundle.tables[table].length, table).toBeGreaterThan(0);
     const file = join(dir, "bundle.json");
     writeFileSync(file, JSON.stringify(bundle));
     const { register: target } = await freshRegister();
