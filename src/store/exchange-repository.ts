@@ -19,6 +19,16 @@ export const BUNDLE_TABLES = [
   "breach_notifications",
   "breach_register_entries",
   "data_subject_requests",
+  "subprocessor_changes",
+  "subprocessor_windows",
+  "subprocessor_responses",
+  "subprocessor_uses",
+  "audits",
+  "audit_findings",
+  "instructions",
+  "terminations",
+  "retention_exceptions",
+  "certificates",
 ] as const;
 export type BundleTable = (typeof BUNDLE_TABLES)[number];
 
@@ -118,6 +128,7 @@ export class ExchangeRepository {
       agreement_versions: versions,
       obligations,
       ...breachRows,
+      ...(await this.workflowRows(organisationId, agreementIds)),
     } as unknown as BundleRows;
   }
 
@@ -194,6 +205,55 @@ export class ExchangeRepository {
     };
   }
 
+  /**
+   * Sub-processor changes, audits, instructions and the end of the service under the organisation's agreements;
+   * a change is carried when the organisation announced it or one of its agreements has a window on it.
+   */
+  private async workflowRows(organisationId: string, agreementIds: readonly string[]) {
+    const tenant = this.tenant;
+    // biome-ignore lint/suspicious/noExplicitAny: the same query over tables that share these columns
+    const loose = this.db as unknown as Kysely<any>;
+    const inAgreements = async (table: string): Promise<Record<string, unknown>[]> => {
+      const found: Record<string, unknown>[] = [];
+      for (let i = 0; i < agreementIds.length; i += INSERT_CHUNK) {
+        found.push(
+          ...(await loose
+            .selectFrom(table)
+            .selectAll()
+            .where("tenant_id", "=", tenant)
+            .where("agreement_id", "in", agreementIds.slice(i, i + INSERT_CHUNK))
+            .execute()),
+        );
+      }
+      return found.sort(
+        (a, b) => Number(a.created_at) - Number(b.created_at) || (String(a.id) < String(b.id) ? -1 : 1),
+      );
+    };
+    const windows = await inAgreements("subprocessor_windows");
+    const changeIds = new Set(windows.map((w) => String(w.change_id)));
+    const changes = (
+      await this.db
+        .selectFrom("subprocessor_changes")
+        .selectAll()
+        .where("tenant_id", "=", tenant)
+        .orderBy("created_at")
+        .orderBy("id")
+        .execute()
+    ).filter((c) => c.processor_id === organisationId || changeIds.has(c.id));
+    return {
+      subprocessor_changes: changes,
+      subprocessor_windows: windows,
+      subprocessor_responses: await inAgreements("subprocessor_responses"),
+      subprocessor_uses: await inAgreements("subprocessor_uses"),
+      audits: await inAgreements("audits"),
+      audit_findings: await inAgreements("audit_findings"),
+      instructions: await inAgreements("instructions"),
+      terminations: await inAgreements("terminations"),
+      retention_exceptions: await inAgreements("retention_exceptions"),
+      certificates: await inAgreements("certificates"),
+    };
+  }
+
   /** Ids of every row in the bundle that already exists in the database (an import must not overwrite). */
   async existingIds(rows: BundleRows): Promise<string[]> {
     const found: string[] = [];
@@ -207,6 +267,16 @@ export class ExchangeRepository {
       "breach_notifications",
       "breach_register_entries",
       "data_subject_requests",
+      "subprocessor_changes",
+      "subprocessor_windows",
+      "subprocessor_responses",
+      "subprocessor_uses",
+      "audits",
+      "audit_findings",
+      "instructions",
+      "terminations",
+      "retention_exceptions",
+      "certificates",
     ] as const) {
       const ids = rows[table].map((r) => String(r.id));
       for (let i = 0; i < ids.length; i += INSERT_CHUNK) {

@@ -6,17 +6,30 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { announceSubprocessorChange } from "../../src/app/announce-subprocessor-change.js";
 import { assessBreachRiskFor } from "../../src/app/assess-breach-risk.js";
 import { backupDatabase } from "../../src/app/backup-database.js";
+import { chooseReturnOrDeletion } from "../../src/app/choose-return-or-deletion.js";
+import { closeObligation } from "../../src/app/close-obligation.js";
+import { contestInstruction } from "../../src/app/contest-instruction.js";
 import { exportBundle } from "../../src/app/export-bundle.js";
 import { importBundle } from "../../src/app/import-bundle.js";
+import { issueDeletionCertificate } from "../../src/app/issue-deletion-certificate.js";
 import { listDueObligations } from "../../src/app/list-due-obligations.js";
 import { openRegister, type Register } from "../../src/app/open-register.js";
 import { receiveRequest } from "../../src/app/receive-request.js";
+import { recordAuditFinding } from "../../src/app/record-audit-finding.js";
 import { recordBreach } from "../../src/app/record-breach.js";
 import { recordBreachAwareness } from "../../src/app/record-breach-awareness.js";
+import { recordInstruction } from "../../src/app/record-instruction.js";
+import { recordRetentionException } from "../../src/app/record-retention-exception.js";
+import { requestAudit } from "../../src/app/request-audit.js";
+import { respondToSubprocessorChange } from "../../src/app/respond-to-subprocessor-change.js";
 import { restoreDatabase } from "../../src/app/restore-database.js";
 import { seedDemo } from "../../src/app/seed-demo.js";
+import { settleSubprocessorWindows } from "../../src/app/settle-subprocessor-windows.js";
+import { terminateAgreement } from "../../src/app/terminate-agreement.js";
+import { reader } from "../../src/app/unit-of-work.js";
 import { verifyIdentity } from "../../src/app/verify-identity.js";
 import { verifyJournal } from "../../src/app/verify-journal.js";
 import type { Actor } from "../../src/domain/actor.js";
@@ -90,8 +103,108 @@ describe.each(ENGINES)("exchange and backup on %s", (engine) => {
       input: { request: request.id, step: "ask", note: "Carte d'élève" },
       now: NOW,
     });
+    // A sub-processor change answered and settled, an audit with a finding, a contested instruction, and an
+    // agreement ended with its certificate: their tables travel too.
+    const agreements = await reader(source, actor).agreements.list();
+    const titled = (part: string) => agreements.find((a) => a.title.includes(part))?.id as string;
+    const ent = titled("Jean-Moulin");
+    const { change } = await announceSubprocessorChange({
+      register: source,
+      actor,
+      input: {
+        processor: "Prestataire ENT (démo)",
+        kind: "addition",
+        subprocessor: { name: "Nuage Sauvegardes SAS", activity: "sauvegarde", location: "FR" },
+      },
+      now: NOW,
+    });
+    await respondToSubprocessorChange({
+      register: source,
+      actor,
+      input: { change: change.id, agreement: ent, answer: "approve" },
+      now: NOW,
+    });
+    await settleSubprocessorWindows({ register: source, actor, now: NOW + 90 * 86_400_000 });
+    const audit = await requestAudit({
+      register: source,
+      actor,
+      input: { agreement: titled("Marie-Curie"), scope: ["sécurité"] },
+      now: NOW,
+    });
+    await recordAuditFinding({
+      register: source,
+      actor,
+      input: { audit: audit.id, findings: [{ severity: "minor", description: "mots de passe" }] },
+      now: NOW,
+    });
+    const instruction = await recordInstruction({
+      register: source,
+      actor,
+      input: { agreement: ent, channel: "letter", text: "Purger les comptes des anciens élèves" },
+      now: NOW,
+    });
+    await contestInstruction({
+      register: source,
+      actor,
+      input: { instruction: instruction.id, grounds: "conservation légale" },
+      now: NOW,
+    });
+    const scolares = titled("Saint-Michel");
+    await terminateAgreement({
+      register: source,
+      actor,
+      input: {
+        agreement: scolares,
+        kind: "for_cause",
+        by: "Scolares (ProEco, ProPMS)",
+        grounds: "cessation",
+      },
+      now: NOW,
+    });
+    await chooseReturnOrDeletion({
+      register: source,
+      actor,
+      input: { agreement: scolares, choice: "deletion" },
+      now: NOW,
+    });
+    await recordRetentionException({
+      register: source,
+      actor,
+      input: {
+        agreement: scolares,
+        dataCategories: ["bulletins"],
+        ground: "archives publiques",
+        until: NOW + 10 * 365 * 86_400_000,
+      },
+      now: NOW,
+    });
+    const backups = (await reader(source, actor).obligations.forAgreement(scolares)).find(
+      (o) => o.kind === "delete_backups",
+    );
+    await closeObligation({
+      register: source,
+      actor,
+      input: { id: backups?.id as string, outcome: "done", note: "fait" },
+      now: NOW,
+    });
+    await issueDeletionCertificate({
+      register: source,
+      actor,
+      input: { agreement: scolares, method: "effacement" },
+      now: NOW,
+    });
     const bundle = await exportBundle({ register: source, actor, now: NOW });
     for (const table of [
+      "subprocessor_changes",
+      "subprocessor_windows",
+      "subprocessor_responses",
+      "subprocessor_uses",
+      "audits",
+      "audit_findings",
+      "instructions",
+      "terminations",
+      "retention_exceptions",
+      "certificates",
       "breaches",
       "breach_notices",
       "breach_notifications",
