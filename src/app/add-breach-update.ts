@@ -16,7 +16,7 @@ import { Art28Error } from "../domain/error.js";
 import { dueUnderStatute } from "../domain/obligation.js";
 import type { Organisation } from "../domain/organisation.js";
 import type { BreachNotificationRecord, StoredBreachNotice } from "../store/breach-repository.js";
-import { settleObligation } from "./close-obligation.js";
+import { settleObligations } from "./close-obligation.js";
 import { findOrganisation } from "./load-agreement-clock.js";
 import { type Notice, notifyOrganisations } from "./notify-organisations.js";
 import type { Register } from "./open-register.js";
@@ -128,15 +128,17 @@ export async function sendControllerNotices(
   await unit.breaches.insertNotices(stored, at);
   const sha256 = contentHash(notice);
   const pending = await unit.breaches.pendingDuties(breach.id, ["notify_breach_to_controller"]);
-  for (const duty of pending) {
-    if (duty.holderId !== processor.id) continue;
-    await settleObligation(unit, duty, "done", {
+  await settleObligations(
+    unit,
+    pending.filter((duty) => duty.holderId === processor.id),
+    "done",
+    {
       note: `notice ${notice.sequence} (${notice.phase}) sent to the controller`,
       sha256,
       at,
       by: unit.actor.id,
-    });
-  }
+    },
+  );
   unit.record({
     type: "breach.notice_sent",
     payload: {

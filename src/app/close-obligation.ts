@@ -77,3 +77,32 @@ export async function settleObligation(
   });
   return closed;
 }
+
+/** The same step for many duties discharged by one act (a notice sent to every controller): one statement a chunk. */
+export async function settleObligations(
+  unit: UnitOfWork,
+  obligations: readonly Obligation[],
+  outcome: "done" | "waived",
+  evidence: Evidence,
+): Promise<Obligation[]> {
+  const closed = obligations.map((o) => close(o, outcome, evidence));
+  await unit.obligations.saveClosures(
+    closed.map((o) => o.id),
+    outcome,
+    evidence,
+    evidence.at,
+  );
+  for (const o of closed) {
+    unit.record({
+      type: "obligation.closed",
+      payload: {
+        v: 1,
+        obligationId: o.id,
+        status: outcome,
+        note: evidence.note,
+        evidenceSha256: evidence.sha256 ?? null,
+      },
+    });
+  }
+  return closed;
+}

@@ -122,6 +122,23 @@ export class ObligationRepository {
       .execute();
   }
 
+  /** Closes many obligations with the same outcome and evidence in one statement per chunk (a fan-out's notices). */
+  async saveClosures(
+    ids: readonly string[],
+    status: ObligationStatus,
+    evidence: Evidence,
+    closedAt: number,
+  ): Promise<void> {
+    for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
+      await this.db
+        .updateTable("obligations")
+        .set({ status, evidence: JSON.stringify(evidence), closed_at: closedAt })
+        .where("tenant_id", "=", this.tenant)
+        .where("id", "in", ids.slice(i, i + INSERT_CHUNK))
+        .execute();
+    }
+  }
+
   /** Pending (open or late) obligations by due instant: one range scan of a partial index. */
   async due(query: DueQuery = {}): Promise<Obligation[]> {
     const held = await this.pending("holder_id", query);

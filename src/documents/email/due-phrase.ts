@@ -46,6 +46,17 @@ function phraseOf(due: number, timeZone: string, lang: Language): string {
 
 /** A past or present instant, e.g. when a breach became known. */
 export function instantPhrase(instant: number, timeZone: string, lang: Language): string {
+  // A breach notice tells a thousand controllers the same two instants: remembered like due phrases.
+  const key = `${instant}|${timeZone}|${lang}|at`;
+  const known = PHRASES.get(key);
+  if (known !== undefined) return known;
+  if (PHRASES.size >= 10_000) PHRASES.clear();
+  const phrase = instantPhraseOf(instant, timeZone, lang);
+  PHRASES.set(key, phrase);
+  return phrase;
+}
+
+function instantPhraseOf(instant: number, timeZone: string, lang: Language): string {
   const dt = DateTime.fromMillis(instant, { zone: timeZone });
   const zone = ZONE_NAMES[timeZone]?.[lang] ?? timeZone;
   return `${longDate(dt, lang)} ${lang === "fr" ? "à" : "at"} ${dt.toFormat("HH:mm")} (${zone})`;
