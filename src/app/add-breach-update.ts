@@ -20,7 +20,7 @@ import { settleObligations } from "./close-obligation.js";
 import { findOrganisation } from "./load-agreement-clock.js";
 import { type Notice, notifyOrganisations } from "./notify-organisations.js";
 import type { Register } from "./open-register.js";
-import { readInstant } from "./record-breach.js";
+import { readInstant } from "./read-instant.js";
 import { contentHash, inTransaction, newTimeOrderedId, type UnitOfWork } from "./unit-of-work.js";
 
 export interface AddBreachUpdateOptions {

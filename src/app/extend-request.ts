@@ -9,8 +9,8 @@ import type { StoredRequest } from "../store/request-repository.js";
 import { settleObligation } from "./close-obligation.js";
 import { findOrganisation } from "./load-agreement-clock.js";
 import type { Register } from "./open-register.js";
+import { readPastInstant } from "./read-instant.js";
 import { findRequest } from "./receive-request.js";
-import { readPastInstant } from "./record-breach.js";
 import { recordObligations } from "./record-obligations.js";
 import { inTransaction } from "./unit-of-work.js";
 

@@ -11,8 +11,8 @@ import { settleObligation } from "./close-obligation.js";
 import { findOrganisation } from "./load-agreement-clock.js";
 import { notifyOrganisations } from "./notify-organisations.js";
 import type { Register } from "./open-register.js";
+import { readPastInstant } from "./read-instant.js";
 import { findRequest } from "./receive-request.js";
-import { readPastInstant } from "./record-breach.js";
 import { recordObligations } from "./record-obligations.js";
 import { inTransaction } from "./unit-of-work.js";
 

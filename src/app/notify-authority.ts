@@ -19,7 +19,7 @@ import { findBreach } from "./add-breach-update.js";
 import { settleObligation } from "./close-obligation.js";
 import { findOrganisation } from "./load-agreement-clock.js";
 import type { Register } from "./open-register.js";
-import { readInstant } from "./record-breach.js";
+import { readInstant } from "./read-instant.js";
 import { contentHash, inTransaction, newTimeOrderedId, type UnitOfWork } from "./unit-of-work.js";
 
 export interface NotifyAuthorityOptions {

@@ -17,7 +17,7 @@ import type { Organisation } from "../domain/organisation.js";
 import type { StoredRequest } from "../store/request-repository.js";
 import { agreementSidesOf, findAgreement, findOrganisation } from "./load-agreement-clock.js";
 import type { Register } from "./open-register.js";
-import { readInstant } from "./record-breach.js";
+import { readInstant } from "./read-instant.js";
 import { recordObligations } from "./record-obligations.js";
 import { inTransaction, newId, type UnitOfWork } from "./unit-of-work.js";
 

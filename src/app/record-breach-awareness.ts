@@ -15,7 +15,7 @@ import type { Obligation } from "../domain/obligation-record.js";
 import { findBreach } from "./add-breach-update.js";
 import { findOrganisation } from "./load-agreement-clock.js";
 import type { Register } from "./open-register.js";
-import { readInstant } from "./record-breach.js";
+import { readInstant } from "./read-instant.js";
 import { recordObligations } from "./record-obligations.js";
 import { inTransaction, newId } from "./unit-of-work.js";
 

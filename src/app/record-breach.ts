@@ -6,14 +6,14 @@ import type { Agreement } from "../domain/agreement.js";
 import { type Breach, type BreachNotice, parseBreachDetails } from "../domain/breach.js";
 import { breachNotificationsToControllers } from "../domain/breach-notification.js";
 import { breachRegisterEntry } from "../domain/breach-register.js";
-import { type Calendar, calendarFor } from "../domain/calendar.js";
+import { calendarFor } from "../domain/calendar.js";
 import { Art28Error } from "../domain/error.js";
-import { parseInstant } from "../domain/instant.js";
 import type { Obligation } from "../domain/obligation-record.js";
 import type { BreachNotificationRecord } from "../store/breach-repository.js";
 import { sendControllerNotices } from "./add-breach-update.js";
 import { agreementSides, findAgreement, findOrganisation } from "./load-agreement-clock.js";
 import type { Register } from "./open-register.js";
+import { readInstant } from "./read-instant.js";
 import { recordObligations } from "./record-obligations.js";
 import { inTransaction, newId, newTimeOrderedId, type UnitOfWork } from "./unit-of-work.js";
 
@@ -44,47 +44,6 @@ export interface RecordedBreach {
 }
 
 const INSTANT_FIELDS = ["discoveredAt", "awareAt", "occurredFrom", "occurredUntil"] as const;
-
-/** An instant given as epoch ms or as ISO 8601 text (a date alone is the start of that day in `calendar`). */
-export function readInstant(value: unknown, calendar: Calendar, argument: string): number {
-  if (typeof value === "number" && Number.isFinite(value)) return value;
-  if (typeof value === "string" && value.trim() !== "") {
-    try {
-      return parseInstant(value, calendar).instant;
-    } catch (error) {
-      if (!(error instanceof Art28Error)) throw error;
-      throw new Art28Error(error.code, error.text, {
-        argument,
-        accepted: {
-          fr: "AAAA-MM-JJ ou date-heure ISO 8601 avec décalage",
-          en: "YYYY-MM-DD or ISO 8601 date-time with offset",
-        },
-      });
-    }
-  }
-  throw new Art28Error(
-    "invalid_input",
-    { fr: `instant manquant ou illisible : ${argument}`, en: `missing or unreadable instant: ${argument}` },
-    { argument },
-  );
-}
-
-/** An instant as `readInstant` reads it, `now` when absent, and never in the future. */
-export function readPastInstant(value: unknown, calendar: Calendar, argument: string, now: number): number {
-  if (value === undefined || value === null || value === "") return now;
-  const instant = readInstant(value, calendar, argument);
-  if (instant > now) {
-    throw new Art28Error(
-      "invalid_input",
-      {
-        fr: `${argument} : cet instant est dans le futur`,
-        en: `${argument}: this instant lies in the future`,
-      },
-      { argument },
-    );
-  }
-  return instant;
-}
 
 export async function recordBreach({
   register,

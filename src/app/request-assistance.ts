@@ -8,8 +8,8 @@ import { Art28Error } from "../domain/error.js";
 import type { Obligation } from "../domain/obligation-record.js";
 import { agreementSidesOf, findAgreement } from "./load-agreement-clock.js";
 import type { Register } from "./open-register.js";
+import { readPastInstant } from "./read-instant.js";
 import { findRequest } from "./receive-request.js";
-import { readPastInstant } from "./record-breach.js";
 import { recordObligations } from "./record-obligations.js";
 import { inTransaction } from "./unit-of-work.js";
 
