@@ -13,7 +13,7 @@ describe("art28 subprocessor, audit, instruction and end through the demo world"
 }, () => {
   let dir: string;
   let env: Record<string, string>;
-  const ids: Record<string, string> = {};
+  const ids = { ecole: "", region: "", lycee: "", scolares: "" };
 
   function json<T>(args: string[]): T {
     const run = runCli([...args, "--json"], env);
