@@ -103,7 +103,7 @@ export async function runOutboxWorker(options: RunOutboxWorkerOptions): Promise<
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
   const sweepEveryMs = options.sweepEveryMs ?? intervalMs;
   const retry = options.retry ?? DEFAULT_OUTBOX_RETRY;
-  const mailer = options.mailer ?? createMailer(config.mailer);
+  const mailer = options.mailer ?? createMailer({ ...config.mailer, smtpUrl: pooled(config.mailer.smtpUrl) });
   const queue = new OutboxQueue(register.store.db, register.store.engine);
   // A claimed message is tried only while its lease has this much left, so a slow batch never sends one that
   // another worker may already have taken back.
@@ -182,6 +182,16 @@ export async function runOutboxWorker(options: RunOutboxWorkerOptions): Promise<
       options.onEvent?.({ type: "dead", ...base, attempts: entry.attempts, reason: outcome.reason });
     }
   }
+}
+
+/**
+ * The worker sends one message after another for as long as it runs: one SMTP connection kept open (nodemailer's
+ * pool) instead of a connection, greeting and TLS handshake per message. `?pool=false` in SMTP_URL opts out.
+ */
+function pooled(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
+  return url.toString();
 }
 
 function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
