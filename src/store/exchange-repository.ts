@@ -9,6 +9,8 @@ import type { Database } from "./schema.js";
 /** The tables a bundle carries, in an order that respects references. */
 export const BUNDLE_TABLES = [
   "organisations",
+  "organisation_contacts",
+  "webhook_endpoints",
   "agreements",
   "agreement_parties",
   "agreement_subprocessors",
@@ -120,8 +122,19 @@ export class ExchangeRepository {
       .orderBy("created_at")
       .orderBy("id")
       .execute();
+    // The contacts of the organisations it names travel; webhook endpoints and their secrets stay home (a share
+    // goes to another party; a whole-tenant bundle carries them).
+    const contacts = await db
+      .selectFrom("organisation_contacts")
+      .selectAll()
+      .where("tenant_id", "=", tenant)
+      .where("organisation_id", "in", [...organisationIds])
+      .orderBy("organisation_id")
+      .execute();
     return {
       organisations,
+      organisation_contacts: contacts,
+      webhook_endpoints: [],
       agreements,
       agreement_parties: parties,
       agreement_subprocessors: subprocessors,
@@ -259,6 +272,7 @@ export class ExchangeRepository {
     const found: string[] = [];
     for (const table of [
       "organisations",
+      "webhook_endpoints",
       "agreements",
       "obligations",
       "agreement_subprocessors",
@@ -319,6 +333,8 @@ function orderedBy<Q extends { orderBy: (...args: any[]) => any }>(table: Bundle
       return query.orderBy("agreement_id").orderBy("position");
     case "agreement_versions":
       return query.orderBy("agreement_id").orderBy("version");
+    case "organisation_contacts":
+      return query.orderBy("organisation_id");
     default:
       return query.orderBy("created_at").orderBy("id");
   }

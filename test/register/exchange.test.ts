@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { addWebhookEndpoint } from "../../src/app/add-webhook-endpoint.js";
 import { announceSubprocessorChange } from "../../src/app/announce-subprocessor-change.js";
 import { assessBreachRiskFor } from "../../src/app/assess-breach-risk.js";
 import { backupDatabase } from "../../src/app/backup-database.js";
@@ -27,6 +28,7 @@ import { requestAudit } from "../../src/app/request-audit.js";
 import { respondToSubprocessorChange } from "../../src/app/respond-to-subprocessor-change.js";
 import { restoreDatabase } from "../../src/app/restore-database.js";
 import { seedDemo } from "../../src/app/seed-demo.js";
+import { setOrganisationContact } from "../../src/app/set-organisation-contact.js";
 import { settleSubprocessorWindows } from "../../src/app/settle-subprocessor-windows.js";
 import { terminateAgreement } from "../../src/app/terminate-agreement.js";
 import { reader } from "../../src/app/unit-of-work.js";
@@ -38,6 +40,23 @@ import { createTestDatabase, ENGINES, type TestDatabase } from "./databases.js";
 const actor: Actor = { id: "test:exchange", tenant: "t-exchange" };
 const NOW = Date.parse("2026-05-07T08:15:00Z");
 const HAS_PG_DUMP = spawnSync("pg_dump", ["--version"]).status === 0;
+
+/** Whom the lycée is told through: a contact e-mail and a signed webhook. */
+async function addRecipients(register: Register): Promise<void> {
+  const organisation = "Lycée Marie-Curie";
+  await setOrganisationContact({
+    register,
+    actor,
+    input: { organisation, email: "dpo@marie-curie.example", language: "fr" },
+    now: NOW,
+  });
+  await addWebhookEndpoint({
+    register,
+    actor,
+    input: { organisation, url: "https://hooks.example/art28", secret: "exchange-secret-0123456789" },
+    now: NOW,
+  });
+}
 
 describe.each(ENGINES)("exchange and backup on %s", (engine) => {
   const databases: TestDatabase[] = [];
@@ -193,8 +212,11 @@ describe.each(ENGINES)("exchange and backup on %s", (engine) => {
       input: { agreement: scolares, method: "effacement" },
       now: NOW,
     });
+    await addRecipients(source);
     const bundle = await exportBundle({ register: source, actor, now: NOW });
     for (const table of [
+      "organisation_contacts",
+      "webhook_endpoints",
       "subprocessor_changes",
       "subprocessor_windows",
       "subprocessor_responses",
@@ -256,6 +278,7 @@ describe.each(ENGINES)("exchange and backup on %s", (engine) => {
   });
 
   it("exports one organisation's share and imports it into another register beside its own data", async () => {
+    await addRecipients(source);
     const bundle = await exportBundle({
       register: source,
       actor,
@@ -268,6 +291,9 @@ describe.each(ENGINES)("exchange and backup on %s", (engine) => {
       "Opérateur de Korrigo PMF",
     ]);
     expect(bundle.tables.obligations).toHaveLength(1);
+    // Its contact goes with it; its webhook secrets do not leave the register.
+    expect(bundle.tables.organisation_contacts.map((c) => c.email)).toEqual(["dpo@marie-curie.example"]);
+    expect(bundle.tables.webhook_endpoints).toEqual([]);
     const file = join(dir, "lycee.json");
     writeFileSync(file, JSON.stringify(bundle));
     const { register: target } = await freshRegister();
