@@ -19,6 +19,7 @@ import { registerInstructionCommand } from "./instruction-command.js";
 import { registerJournalCommand } from "./journal-command.js";
 import { detectLanguage, sayIn } from "./language.js";
 import { registerObligationsCommand } from "./obligations-command.js";
+import { registerOutboxCommand } from "./outbox-command.js";
 import { registerRequestCommand } from "./request-command.js";
 import { registerSubprocessorCommand } from "./subprocessor-command.js";
 import { registerWebhooksCommand } from "./webhooks-command.js";
@@ -66,6 +67,7 @@ export function buildProgram(context: CliContext): Command {
   registerContactsCommand(program, context);
   registerWebhooksCommand(program, context);
   registerWorkerCommand(program, context);
+  registerOutboxCommand(program, context);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => {} });
     command.helpOption("-h, --help", say("affiche l'aide", "display help"));

@@ -138,4 +138,16 @@ export class OutboxRepository {
     for (const r of rows) counts[r.status as OutboxStatus] = Number(r.n);
     return counts;
   }
+
+  /** Puts a dead message back to wait, its attempts counted afresh; false when it is not dead. */
+  async revive(id: string, at: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable("outbox")
+      .set({ status: "pending", attempts: 0, not_before: at, last_error: null })
+      .where("tenant_id", "=", this.tenant)
+      .where("id", "=", id)
+      .where("status", "=", "dead")
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
 }

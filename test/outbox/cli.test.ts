@@ -150,5 +150,15 @@ describe("art28 contacts, webhooks and worker", () => {
     const again = await art28(["worker", "--once", "--lang", "en"], { ...env, SMTP_URL: smtp.url });
     expect(again.stdout).toMatch(/stopped: 0 sent/);
     expect(smtp.received).toHaveLength(1);
+
+    // The outbox shows what went out, to whom, never a secret; a sent message cannot be retried.
+    const listed = await art28(["outbox", "list", "--status", "sent", "--json"], env);
+    const { counts, messages } = JSON.parse(listed.stdout);
+    expect(counts).toEqual({ pending: 0, claimed: 0, sent: 2, dead: 0 });
+    expect(messages.map((m: { channel: string }) => m.channel).sort()).toEqual(["email", "webhook"]);
+    expect(listed.stdout).not.toContain(SECRET);
+    const retry = await art28(["outbox", "retry", messages[0].id], env);
+    expect(retry.status).not.toBe(0);
+    expect(retry.stderr).toContain("n'est pas abandonné (statut sent)");
   }, 60_000);
 });

@@ -3,6 +3,7 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { addWebhookEndpoint } from "../../src/app/add-webhook-endpoint.js";
+import { retryOutboxMessage } from "../../src/app/retry-outbox-message.js";
 import { readWorkerConfig, runOutboxWorker, type WorkerConfig } from "../../src/app/run-outbox-worker.js";
 import { inTransaction } from "../../src/app/unit-of-work.js";
 import { OutboxQueue } from "../../src/store/outbox-queue.js";
@@ -223,6 +224,22 @@ describe.each(ENGINES)("the outbox worker on %s", (engine) => {
         onEvent: (e) => e.type === "dead" && dead.push(`${e.id}: ${e.reason}`),
       });
       expect(dead.sort()).toEqual(['nowhere: no webhook endpoint "gone"', "refused: HTTP 410"]);
+      // Once the receiver is fixed, the dead message gets another round under the same idempotency key.
+      receiver.status = 200;
+      await retryOutboxMessage({
+        register: world.register,
+        actor: ACTOR,
+        input: { id: "refused" },
+        now: T0 + 1,
+      });
+      const report = await runOutboxWorker({
+        register: world.register,
+        config: config(smtp.url),
+        once: true,
+        clock: () => T0 + 1,
+      });
+      expect(report.sent).toBe(1);
+      expect(receiver.received.map((r) => r.idempotencyKey)).toEqual(["refused", "refused"]);
     } finally {
       await receiver.close();
     }
