@@ -57,6 +57,8 @@ export class Calendar {
   private readonly holidays = new Map<EpochDay, Holiday>();
   private loadedFrom = Number.POSITIVE_INFINITY;
   private loadedTo = Number.NEGATIVE_INFINITY;
+  /** workingBefore[i] = working days in [loadedFrom, loadedFrom + i): answers both "is it working?" and "how many?". */
+  private workingBefore = new Int32Array(1);
   // Memoised answers of the time-zone library; Luxon stays the only source of offsets.
   private readonly hours = new Map<number, HourFacts>();
   private readonly midnights = new Map<EpochDay, number>();
@@ -68,7 +70,22 @@ export class Calendar {
   }
 
   isWorkingDay(day: EpochDay): boolean {
-    return !isWeekend(day) && !this.holidayOn(day);
+    if (day < this.loadedFrom || day > this.loadedTo) this.loadYearsAround(day);
+    return this.workingBefore[day - this.loadedFrom + 1] !== this.workingBefore[day - this.loadedFrom];
+  }
+
+  /** The `count`-th working day after `day` (Reg. 1182/71 Art. 3(3)), found from running totals, not a day-by-day walk. */
+  addWorkingDays(day: EpochDay, count: number): EpochDay {
+    // Five working days a week at most: the answer lies within 7/5 of the count, plus a week of holidays a year.
+    this.isWorkingDay(day + Math.ceil((count * 7) / 5) + 7 * (2 + Math.ceil(count / 250)));
+    this.isWorkingDay(day);
+    const totals = this.workingBefore;
+    const target = (totals[day - this.loadedFrom + 1] as number) + count;
+    let last = day + Math.floor((count * 7) / 5);
+    // workingBefore[i + 1] counts the working days up to and including loadedFrom + i.
+    while ((totals[last - this.loadedFrom + 1] as number) < target) last++;
+    while ((totals[last - this.loadedFrom] as number) >= target) last--;
+    return last;
   }
 
   holidayOn(day: EpochDay): Holiday | undefined {
@@ -153,6 +170,12 @@ export class Calendar {
     }
     this.loadedFrom = epochDayOf(from, 1, 1);
     this.loadedTo = epochDayOf(to, 12, 31);
+    const totals = new Int32Array(this.loadedTo - this.loadedFrom + 2);
+    for (let day = this.loadedFrom; day <= this.loadedTo; day++) {
+      const i = day - this.loadedFrom;
+      totals[i + 1] = (totals[i] as number) + (isWeekend(day) || this.holidays.has(day) ? 0 : 1);
+    }
+    this.workingBefore = totals;
   }
 
   private loadYear(year: number): void {

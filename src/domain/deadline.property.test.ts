@@ -88,3 +88,21 @@ describe("deadline invariants", () => {
     );
   });
 });
+
+describe("working days counted from running totals", () => {
+  it("land on the same day as a day-by-day walk, across years", () => {
+    fc.assert(
+      fc.property(event, calendarId, fc.integer({ min: 1, max: 700 }), (at, id, amount) => {
+        const calendar = calendarFor(id);
+        const start = calendar.localDayOf(at);
+        let walked = start;
+        for (let counted = 0; counted < amount; ) {
+          walked++;
+          if (calendar.isWorkingDay(walked)) counted++;
+        }
+        expect(calendar.addWorkingDays(start, amount)).toBe(walked);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -89,6 +89,8 @@ export function expires(event: number, duration: FixedDuration, calendar: Calend
 export interface WorkingDays {
   isWorkingDay(day: EpochDay): boolean;
   holidayOn(day: EpochDay): Holiday | undefined;
+  /** The `count`-th working day after `day`, when the days can answer faster than a walk. */
+  addWorkingDays?(day: EpochDay, count: number): EpochDay;
 }
 
 /** Monday to Friday, with no public holiday: for reasoning that must hold in every calendar. */
@@ -125,6 +127,10 @@ export function lastDayOfPeriod(
       break;
     case "working_days":
       // Art. 3(3): only working days count.
+      if (days.addWorkingDays) {
+        lastDay = days.addWorkingDays(eventDay, amount);
+        break;
+      }
       lastDay = eventDay;
       for (let counted = 0; counted < amount; ) {
         lastDay++;
