@@ -92,9 +92,18 @@ export interface TestSmtp {
 
 /**
  * An SMTP server on loopback that keeps every message it accepts. `delayMs` holds each message before answering
- * 250, so a worker can be killed while one is in flight; `failAll` answers 451 (try later) to every message.
+ * 250, and `hold` one chosen message, so a worker can be killed while one is in flight; `failAll` answers 451 (try
+ * later) to every message.
  */
-export async function startSmtp(options: { delayMs?: number; failAll?: boolean } = {}): Promise<TestSmtp> {
+export async function startSmtp(
+  options: {
+    delayMs?: number;
+    failAll?: boolean;
+    /** Once the message with this idempotency key is received, hold its 250 until `hold.until` resolves. */
+    hold?: { key: string; until: () => Promise<void> };
+  } = {},
+): Promise<TestSmtp> {
+  let held = false;
   const received: Received[] = [];
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -126,6 +135,12 @@ export async function startSmtp(options: { delayMs?: number; failAll?: boolean }
           subject: decodeWords(header("subject")),
           raw,
         });
+        const key = received.at(-1)?.idempotencyKey;
+        if (options.hold && !held && key === options.hold.key) {
+          held = true;
+          options.hold.until().then(() => callback(), callback);
+          return;
+        }
         setTimeout(() => callback(), options.delayMs ?? 0);
       });
     },
