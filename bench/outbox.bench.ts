@@ -3,17 +3,13 @@
 // greeting, so that figure measures the test server more than art28), on SQLite and, when DATABASE_URL names a
 // PostgreSQL server, on a fresh database of its own that is dropped afterwards.
 
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { SMTPServer } from "smtp-server";
-import { openRegister, type Register } from "../src/app/open-register.js";
+import type { Register } from "../src/app/open-register.js";
 import { readWorkerConfig, runOutboxWorker } from "../src/app/run-outbox-worker.js";
 import { inTransaction } from "../src/app/unit-of-work.js";
+import { onEachEngine } from "./engines.js";
 import type { Emit } from "./run.js";
 
 const MESSAGES = 1_000;
@@ -87,38 +83,5 @@ async function measure(register: Register, engine: string, emit: Emit): Promise<
 }
 
 export default async function (emit: Emit): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), "art28-bench-outbox-"));
-  try {
-    const register = await openRegister({ env: { DATABASE_URL: `file:${join(dir, "bench.sqlite")}` } });
-    try {
-      await measure(register, "sqlite", emit);
-    } finally {
-      await register.close();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-
-  const server = process.env.DATABASE_URL;
-  if (!server || !/^postgres(ql)?:\/\//i.test(server)) return;
-  const name = `art28_bench_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  try {
-    const register = await openRegister({ env: { DATABASE_URL: url.toString() } });
-    try {
-      await measure(register, "postgres", emit);
-    } finally {
-      await register.close();
-    }
-  } finally {
-    const cleanup = new pg.Client({ connectionString: server });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await cleanup.end();
-  }
+  await onEachEngine((register, engine) => measure(register, engine, emit));
 }

@@ -2,18 +2,14 @@
 // journal appends in batches (≥ 20,000 events/s) and journal verification (≥ 300,000 events/s), on SQLite and,
 // when DATABASE_URL names a PostgreSQL server, on a fresh database of its own that is dropped afterwards.
 
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
-import { openRegister, type Register } from "../src/app/open-register.js";
+import type { Register } from "../src/app/open-register.js";
 import { inTransaction, newId, newTimeOrderedId, reader } from "../src/app/unit-of-work.js";
 import { verifyJournal } from "../src/app/verify-journal.js";
 import type { Actor } from "../src/domain/actor.js";
 import type { Obligation } from "../src/domain/obligation-record.js";
 import { buildOrganisation, type Organisation } from "../src/domain/organisation.js";
 import { repositoriesFor } from "../src/store/repositories.js";
+import { onEachEngine } from "./engines.js";
 
 type Emit = (name: string, value: number, unit: string) => void;
 
@@ -127,38 +123,5 @@ async function measure(register: Register, engine: string, emit: Emit): Promise<
 }
 
 export default async function (emit: Emit): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), "art28-bench-"));
-  try {
-    const register = await openRegister({ env: { DATABASE_URL: `file:${join(dir, "bench.sqlite")}` } });
-    try {
-      await measure(register, "sqlite", emit);
-    } finally {
-      await register.close();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-
-  const server = process.env.DATABASE_URL;
-  if (!server || !/^postgres(ql)?:\/\//i.test(server)) return;
-  const name = `art28_bench_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  try {
-    const register = await openRegister({ env: { DATABASE_URL: url.toString() } });
-    try {
-      await measure(register, "postgres", emit);
-    } finally {
-      await register.close();
-    }
-  } finally {
-    const cleanup = new pg.Client({ connectionString: server });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await cleanup.end();
-  }
+  await onEachEngine((register, engine) => measure(register, engine, emit));
 }

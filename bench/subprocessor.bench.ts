@@ -2,19 +2,15 @@
 // outbox e-mail committed in one transaction: target ≤ 2 s on SQLite, and on PostgreSQL when DATABASE_URL names a
 // server (a fresh database of its own, dropped afterwards).
 
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
 import { announceSubprocessorChange } from "../src/app/announce-subprocessor-change.js";
-import { openRegister, type Register } from "../src/app/open-register.js";
+import type { Register } from "../src/app/open-register.js";
 import { inTransaction, newId, reader } from "../src/app/unit-of-work.js";
 import type { Actor } from "../src/domain/actor.js";
 import { type Agreement, EMPTY_PROCESSING } from "../src/domain/agreement.js";
 import type { Duration } from "../src/domain/duration.js";
 import { epochDayFromIso } from "../src/domain/epoch-day.js";
 import { buildOrganisation } from "../src/domain/organisation.js";
+import { onEachEngine } from "./engines.js";
 
 type Emit = (name: string, value: number, unit: string) => void;
 
@@ -122,38 +118,5 @@ async function measure(register: Register, engine: string, emit: Emit): Promise<
 }
 
 export default async function (emit: Emit): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), "art28-bench-"));
-  try {
-    const register = await openRegister({ env: { DATABASE_URL: `file:${join(dir, "bench.sqlite")}` } });
-    try {
-      await measure(register, "sqlite", emit);
-    } finally {
-      await register.close();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-
-  const server = process.env.DATABASE_URL;
-  if (!server || !/^postgres(ql)?:\/\//i.test(server)) return;
-  const name = `art28_bench_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  try {
-    const register = await openRegister({ env: { DATABASE_URL: url.toString() } });
-    try {
-      await measure(register, "postgres", emit);
-    } finally {
-      await register.close();
-    }
-  } finally {
-    const cleanup = new pg.Client({ connectionString: server });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await cleanup.end();
-  }
+  await onEachEngine((register, engine) => measure(register, engine, emit));
 }
