@@ -5,6 +5,7 @@ import type { LocalizedText } from "../domain/error.js";
 import type { DueBasis, ObligationStatus } from "../domain/obligation.js";
 import type { Evidence, Obligation } from "../domain/obligation-record.js";
 import type { Engine } from "./engine.js";
+import { tenantOfKeyedRow } from "./key-lookup.js";
 import type { Database, ObligationsTable } from "./schema.js";
 
 export function obligationToRow(o: Obligation): ObligationsTable {
@@ -133,8 +134,8 @@ export class ObligationRepository {
       await this.db
         .updateTable("obligations")
         .set({ status, evidence: JSON.stringify(evidence), closed_at: closedAt })
-        .where("tenant_id", "=", this.tenant)
         .where("id", "in", ids.slice(i, i + INSERT_CHUNK))
+        .where(tenantOfKeyedRow(), "=", this.tenant)
         .execute();
     }
   }

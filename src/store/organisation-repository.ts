@@ -9,6 +9,7 @@ import {
   type OrganisationType,
   organisationNameKey,
 } from "../domain/organisation.js";
+import { tenantOfKeyedRow } from "./key-lookup.js";
 import type { Database, OrganisationsTable } from "./schema.js";
 
 export function organisationToRow(o: Organisation): OrganisationsTable {
@@ -112,8 +113,8 @@ export class OrganisationRepository {
     const rows = await this.db
       .selectFrom("organisations")
       .selectAll()
-      .where("tenant_id", "=", this.tenant)
       .where("id", "in", [...new Set(ids)])
+      .where(tenantOfKeyedRow(), "=", this.tenant)
       .execute();
     for (const row of rows) found.set(row.id, organisationFromRow(row));
     return found;
