@@ -1,8 +1,8 @@
 // Step shared by the workflow use cases: enqueue, in the use case's own transaction, one e-mail per organisation
-// that has a contact (in both languages, sent in the contact's) and one webhook call per active endpoint.
+// that has a contact (in the contact's language) and one webhook call per active endpoint.
 
-import type { RenderedEmail } from "../documents/email/email-layout.js";
 import type { Language } from "../domain/duration.js";
+import type { EmailContent } from "../domain/email-content.js";
 import type { NewOutboxMessage } from "../store/outbox-repository.js";
 import type { UnitOfWork } from "./unit-of-work.js";
 
@@ -12,8 +12,8 @@ export interface Notice {
   readonly key: string;
   /** What it is about, for the outbox listings (e.g. "subprocessor_change.announced"). */
   readonly kind: string;
-  /** Rendered only for an organisation that has a contact. */
-  readonly render: (lang: Language) => RenderedEmail;
+  /** Written only for an organisation that has a contact, in that contact's language. */
+  readonly render: (lang: Language) => EmailContent;
   readonly webhook: { readonly event: string; readonly payload: unknown };
 }
 
@@ -40,7 +40,7 @@ export async function notifyOrganisations(unit: UnitOfWork, notices: readonly No
             ...(contact.name ? { name: contact.name } : {}),
             language: contact.language,
           },
-          versions: { fr: notice.render("fr"), en: notice.render("en") },
+          content: notice.render(contact.language),
         },
       });
     }

@@ -2,7 +2,6 @@
 // agreement's audit_notice, a warning past its yearly cap, and the emergency audit after a breach where allowed.
 
 import { instantPhrase } from "../documents/email/due-phrase.js";
-import { composeEmail } from "../documents/email/email-layout.js";
 import type { Actor } from "../domain/actor.js";
 import { type AuditKind, auditFrequencyWarnings, earliestAuditStart } from "../domain/audit.js";
 import { invalidInput } from "../domain/error.js";
@@ -92,28 +91,27 @@ export async function requestAudit({
         organisationId: sides.processor.id,
         key: `audit.${id}`,
         kind: "audit.requested",
-        render: (lang) =>
-          composeEmail({
-            lang,
-            subject:
-              lang === "fr"
-                ? `[art28] Demande d'audit — ${sides.controller.name}`
-                : `[art28] Audit request — ${sides.controller.name}`,
-            heading:
-              lang === "fr" ? "Demande d'audit (RGPD art. 28(3)(h))" : "Audit request (GDPR Art. 28(3)(h))",
-            paragraphs: [
-              lang === "fr"
-                ? `${sides.controller.name} demande un audit${kind === "emergency" ? " d'urgence après une violation" : ""}.`
-                : `${sides.controller.name} requests an${kind === "emergency" ? " emergency" : ""} audit.`,
+        render: (lang) => ({
+          lang,
+          subject:
+            lang === "fr"
+              ? `[art28] Demande d'audit — ${sides.controller.name}`
+              : `[art28] Audit request — ${sides.controller.name}`,
+          heading:
+            lang === "fr" ? "Demande d'audit (RGPD art. 28(3)(h))" : "Audit request (GDPR Art. 28(3)(h))",
+          paragraphs: [
+            lang === "fr"
+              ? `${sides.controller.name} demande un audit${kind === "emergency" ? " d'urgence après une violation" : ""}.`
+              : `${sides.controller.name} requests an${kind === "emergency" ? " emergency" : ""} audit.`,
+          ],
+          facts: [
+            [
+              lang === "fr" ? "Début au plus tôt" : "Earliest start",
+              instantPhrase(audit.earliestStart, zone, lang),
             ],
-            facts: [
-              [
-                lang === "fr" ? "Début au plus tôt" : "Earliest start",
-                instantPhrase(audit.earliestStart, zone, lang),
-              ],
-              [lang === "fr" ? "Périmètre" : "Scope", scope.join(" ; ")],
-            ],
-          }),
+            [lang === "fr" ? "Périmètre" : "Scope", scope.join(" ; ")],
+          ],
+        }),
         webhook: {
           event: "audit.requested",
           payload: { auditId: id, agreementId: agreement.id, kind, scope },

@@ -7,6 +7,7 @@ import { hostname } from "node:os";
 import { createMailer, type Mailer, type MailerConfig, readMailerConfig } from "../delivery/mailer.js";
 import { dispatchOutboxMessage } from "../delivery/outbox-dispatch.js";
 import type { DeliveryOptions } from "../delivery/webhook.js";
+import { composeEmail } from "../documents/email/email-layout.js";
 import { isArt28Error } from "../domain/error.js";
 import { DEFAULT_OUTBOX_RETRY, nextAttemptAt, type OutboxRetryPolicy } from "../domain/outbox-message.js";
 import type { ReminderConfig } from "../domain/reminder-schedule.js";
@@ -152,6 +153,7 @@ export async function runOutboxWorker(options: RunOutboxWorkerOptions): Promise<
     try {
       outcome = await dispatchOutboxMessage(entry.message, entry.id, {
         mailer,
+        layOut: composeEmail,
         webhookEndpoint: (id) => secrets.get(`${entry.tenant}/${id}`),
         ...(options.webhookOptions ? { webhookOptions: options.webhookOptions } : {}),
       });

@@ -2,7 +2,6 @@
 // in its holder's language, and a signed webhook per endpoint), enqueued with its next reminder set, in one
 // transaction: a sweep that dies half-way leaves no obligation reminded twice or skipped.
 
-import { inBothLanguages } from "../documents/email/email-layout.js";
 import { renderReminderEmail } from "../documents/email/reminder-email.js";
 import { calendarFor } from "../domain/calendar.js";
 import type { Language } from "../domain/duration.js";
@@ -110,20 +109,18 @@ export async function sweepReminders({
                 ...(email.name ? { name: email.name } : {}),
                 language: email.language,
               },
-              versions: inBothLanguages((lang) =>
-                renderReminderEmail(
-                  {
-                    what: c.what,
-                    due: c.due,
-                    timeZone,
-                    point,
-                    counterparty,
-                    agreement,
-                    obligationId: c.obligationId,
-                    sentAt: now,
-                  },
-                  lang,
-                ),
+              content: renderReminderEmail(
+                {
+                  what: c.what,
+                  due: c.due,
+                  timeZone,
+                  point,
+                  counterparty,
+                  agreement,
+                  obligationId: c.obligationId,
+                  sentAt: now,
+                },
+                email.language,
               ),
             };
             outgoing.push({ id: `${key}.email`, kind: REMINDER_EVENT, message });

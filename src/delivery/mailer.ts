@@ -2,14 +2,8 @@
 
 import nodemailer from "nodemailer";
 import type { Language } from "../domain/duration.js";
+import type { RenderedEmail } from "../domain/email-content.js";
 import { Art28Error, invalidInput } from "../domain/error.js";
-
-/** One language version of a message, as src/documents/email renders it. */
-export interface RenderedEmail {
-  readonly subject: string;
-  readonly text: string;
-  readonly html: string;
-}
 
 export interface Recipient {
   readonly address: string;
@@ -19,7 +13,8 @@ export interface Recipient {
 
 export interface OutgoingEmail {
   readonly to: Recipient;
-  readonly versions: Readonly<Record<Language, RenderedEmail>>;
+  /** The message laid out in the recipient's language. */
+  readonly email: RenderedEmail;
   /** The outbox job's key: it becomes the Message-ID, so a resend after a crash is recognisable. */
   readonly idempotencyKey: string;
 }
@@ -102,14 +97,13 @@ export function createMailer(config: MailerConfig): Mailer {
           { argument: "idempotencyKey" },
         );
       }
-      const version = email.versions[email.to.language];
       try {
         const info = await transport.sendMail({
           from: config.from,
           to: email.to.name ? { name: email.to.name, address: email.to.address } : email.to.address,
-          subject: version.subject,
-          text: version.text,
-          html: version.html,
+          subject: email.email.subject,
+          text: email.email.text,
+          html: email.email.html,
           messageId: `<${email.idempotencyKey}@art28>`,
           headers: { "Content-Language": email.to.language, "X-Art28-Idempotency-Key": email.idempotencyKey },
         });

@@ -1,5 +1,6 @@
 // Sends one outbox message through its channel and says what the outbox should do next: done, retry, or give up.
 
+import type { EmailContent, RenderedEmail } from "../domain/email-content.js";
 import { isArt28Error } from "../domain/error.js";
 import type { OutboxMessage } from "../domain/outbox-message.js";
 import type { Mailer } from "./mailer.js";
@@ -12,6 +13,8 @@ export type DispatchOutcome =
 
 export interface DispatchContext {
   readonly mailer: Mailer;
+  /** Lays an e-mail's words out as text and HTML (src/documents/email). */
+  readonly layOut: (content: EmailContent) => RenderedEmail;
   /** The endpoint's URL and secret, read from configuration or the store when sending. */
   readonly webhookEndpoint: (endpointId: string) => WebhookEndpoint | undefined;
   readonly webhookOptions?: DeliveryOptions;
@@ -33,7 +36,9 @@ export async function dispatchOutboxMessage(
 ): Promise<DispatchOutcome> {
   if (message.channel === "email") {
     try {
-      const sent = await context.mailer.send({ to: message.to, versions: message.versions, idempotencyKey });
+      const email =
+        "content" in message ? context.layOut(message.content) : message.versions[message.to.language];
+      const sent = await context.mailer.send({ to: message.to, email, idempotencyKey });
       return { status: "sent", detail: sent.messageId };
     } catch (error) {
       if (isArt28Error(error) && error.code === "unavailable") {

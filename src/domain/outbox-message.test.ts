@@ -3,13 +3,20 @@ import { DEFAULT_OUTBOX_RETRY, nextAttemptAt, outboxMessageSchema } from "./outb
 
 describe("an outbox message", () => {
   const version = { subject: "S", text: "T", html: "<p>T</p>" };
+  const content = {
+    lang: "fr",
+    subject: "S",
+    heading: "H",
+    paragraphs: ["P"],
+    facts: [["Échéance", "demain"]],
+  };
 
-  it("is an e-mail with both language versions, or a webhook naming its endpoint", () => {
+  it("is an e-mail with its words in the recipient's language, or a webhook naming its endpoint", () => {
     expect(
       outboxMessageSchema.safeParse({
         channel: "email",
         to: { address: "dpo@ecole.example", language: "fr" },
-        versions: { fr: version, en: version },
+        content,
       }).success,
     ).toBe(true);
     expect(
@@ -22,12 +29,29 @@ describe("an outbox message", () => {
     ).toBe(true);
   });
 
-  it("refuses an e-mail without a valid address or a webhook with a malformed event name", () => {
+  it("still reads an e-mail enqueued fully rendered in both languages", () => {
+    expect(
+      outboxMessageSchema.safeParse({
+        channel: "email",
+        to: { address: "dpo@ecole.example", language: "fr" },
+        versions: { fr: version, en: version },
+      }).success,
+    ).toBe(true);
+  });
+
+  it("refuses an e-mail without a valid address or without a subject, or a webhook with a malformed event name", () => {
     expect(
       outboxMessageSchema.safeParse({
         channel: "email",
         to: { address: "not an address", language: "fr" },
-        versions: { fr: version, en: version },
+        content,
+      }).success,
+    ).toBe(false);
+    expect(
+      outboxMessageSchema.safeParse({
+        channel: "email",
+        to: { address: "dpo@ecole.example", language: "fr" },
+        content: { ...content, subject: "" },
       }).success,
     ).toBe(false);
     expect(

@@ -1,18 +1,26 @@
-// A message waiting in the transactional outbox, rendered when its transaction commits, and when to try it again.
+// A message waiting in the transactional outbox, written when its transaction commits, and when to try it again.
 
 import { z } from "zod";
+import { emailContentSchema } from "./email-content.js";
+
+const recipient = z.object({
+  address: z.email(),
+  name: z.string().optional(),
+  language: z.enum(["fr", "en"]),
+});
 
 const rendered = z.object({ subject: z.string().min(1), text: z.string(), html: z.string() });
 
-/** What the outbox stores: the exact content sent, so the journal and the evidence show what people received. */
-export const outboxMessageSchema = z.discriminatedUnion("channel", [
+/**
+ * What the outbox stores: the words sent, in the recipient's language, so the journal and the evidence show what
+ * people received; the layout (text and HTML) is applied when sending. Messages enqueued before that kept both
+ * languages fully rendered (`versions`): they are still read and sent as they were.
+ */
+export const outboxMessageSchema = z.union([
+  z.object({ channel: z.literal("email"), to: recipient, content: emailContentSchema }),
   z.object({
     channel: z.literal("email"),
-    to: z.object({
-      address: z.email(),
-      name: z.string().optional(),
-      language: z.enum(["fr", "en"]),
-    }),
+    to: recipient,
     versions: z.object({ fr: rendered, en: rendered }),
   }),
   z.object({

@@ -7,7 +7,7 @@ import {
 } from "../../src/delivery/mailer.js";
 import { type LoopbackSmtp, SMTP_PASSWORD, startLoopbackSmtp } from "./loopback-smtp.js";
 
-const versions: OutgoingEmail["versions"] = {
+const versions: Record<"fr" | "en", OutgoingEmail["email"]> = {
   fr: {
     subject: "Échéance dépassée",
     text: "Bonjour, l'échéance est dépassée.",
@@ -29,19 +29,19 @@ describe("the mailer, against a real SMTP server on loopback", () => {
     await smtp.close();
   });
 
-  it("delivers each recipient the version in their language, with the idempotency key as Message-ID", async () => {
+  it("delivers each e-mail with its language and the idempotency key as Message-ID", async () => {
     const mailer = createMailer(
       readMailerConfig({ SMTP_URL: smtp.url, MAIL_FROM: "art28 <dpo@academie.example>" }),
     );
     try {
       await mailer.send({
         to: { address: "direction@college.example", language: "fr" },
-        versions,
+        email: versions.fr,
         idempotencyKey: "job-1",
       });
       await mailer.send({
         to: { address: "dpo@vendor.example", name: "DPO", language: "en" },
-        versions,
+        email: versions.en,
         idempotencyKey: "job-2",
       });
     } finally {
@@ -64,7 +64,11 @@ describe("the mailer, against a real SMTP server on loopback", () => {
     const mailer = createMailer({ smtpUrl: wrong, from: "art28@localhost" });
     try {
       await expect(
-        mailer.send({ to: { address: "x@example.org", language: "fr" }, versions, idempotencyKey: "job-3" }),
+        mailer.send({
+          to: { address: "x@example.org", language: "fr" },
+          email: versions.fr,
+          idempotencyKey: "job-3",
+        }),
       ).rejects.toSatisfy((error: { code: string; message: string }) => {
         expect(error.code).toBe("unavailable");
         expect(error.message).not.toContain("not-the-password");
@@ -79,7 +83,11 @@ describe("the mailer, against a real SMTP server on loopback", () => {
     const mailer = createMailer({ smtpUrl: "smtp://127.0.0.1:1", from: "art28@localhost" });
     try {
       await expect(
-        mailer.send({ to: { address: "x@example.org", language: "en" }, versions, idempotencyKey: "job-4" }),
+        mailer.send({
+          to: { address: "x@example.org", language: "en" },
+          email: versions.en,
+          idempotencyKey: "job-4",
+        }),
       ).rejects.toMatchObject({ code: "unavailable", details: { transient: true } });
     } finally {
       mailer.close();

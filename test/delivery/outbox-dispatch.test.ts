@@ -4,15 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMailer, type Mailer } from "../../src/delivery/mailer.js";
 import { type DispatchContext, dispatchOutboxMessage } from "../../src/delivery/outbox-dispatch.js";
 import { IDEMPOTENCY_HEADER } from "../../src/delivery/webhook.js";
+import { composeEmail } from "../../src/documents/email/email-layout.js";
 import { type OutboxMessage, outboxMessageSchema } from "../../src/domain/outbox-message.js";
 import { type LoopbackSmtp, startLoopbackSmtp } from "./loopback-smtp.js";
 
-const version = { subject: "Rappel", text: "Texte", html: "<p>Texte</p>" };
 const email = (address: string): OutboxMessage =>
   outboxMessageSchema.parse({
     channel: "email",
     to: { address, language: "fr" },
-    versions: { fr: version, en: version },
+    content: { lang: "fr", subject: "Rappel", heading: "Rappel", paragraphs: ["Texte"], facts: [] },
   });
 
 describe("dispatching outbox messages over real loopback servers", () => {
@@ -39,6 +39,7 @@ describe("dispatching outbox messages over real loopback servers", () => {
     hookUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}/hook`;
     context = {
       mailer,
+      layOut: composeEmail,
       webhookEndpoint: (id) =>
         id === "wh1" ? { url: hookUrl, secret: "whsec_0123456789abcdef" } : undefined,
       webhookOptions: { sleep: async () => undefined },
@@ -54,6 +55,25 @@ describe("dispatching outbox messages over real loopback servers", () => {
     const outcome = await dispatchOutboxMessage(email("dpo@ecole.example"), "outbox-1", context);
     expect(outcome).toEqual({ status: "sent", detail: "<outbox-1@art28>" });
     expect(smtp.messages.at(-1)?.headers.get("message-id")).toBe("<outbox-1@art28>");
+  });
+
+  it("lays the words out as text and HTML when it sends them", async () => {
+    await dispatchOutboxMessage(email("dpo@ecole.example"), "outbox-5", context);
+    const sent = smtp.messages.at(-1);
+    expect(sent?.headers.get("subject")).toBe("Rappel");
+    expect(sent?.decoded).toContain("<p>Texte</p>");
+    expect(sent?.decoded).toContain("Message envoyé par art28");
+  });
+
+  it("still sends a message enqueued fully rendered in both languages, in the recipient's", async () => {
+    const version = (subject: string) => ({ subject, text: subject, html: `<p>${subject}</p>` });
+    const legacy = outboxMessageSchema.parse({
+      channel: "email",
+      to: { address: "dpo@vendor.example", language: "en" },
+      versions: { fr: version("Rappel"), en: version("Reminder") },
+    });
+    expect(await dispatchOutboxMessage(legacy, "outbox-6", context)).toMatchObject({ status: "sent" });
+    expect(smtp.messages.at(-1)?.headers.get("subject")).toBe("Reminder");
   });
 
   it("gives up on an address the server refuses for good (SMTP 550)", async () => {

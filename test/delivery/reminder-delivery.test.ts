@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMailer } from "../../src/delivery/mailer.js";
-import { inBothLanguages } from "../../src/documents/email/email-layout.js";
+import { composeEmail } from "../../src/documents/email/email-layout.js";
 import { renderReminderEmail } from "../../src/documents/email/reminder-email.js";
 import { nextReminder } from "../../src/domain/reminder-schedule.js";
 import { type LoopbackSmtp, startLoopbackSmtp } from "./loopback-smtp.js";
@@ -23,30 +23,31 @@ describe("a reminder, scheduled, rendered and sent to a real SMTP server on loop
       timeZone: "Europe/Paris",
     });
     expect(point?.kind).toBe("due");
-    const versions = inBothLanguages((lang) =>
-      renderReminderEmail(
-        {
-          what: { fr: "notifier la violation au collège", en: "notify the breach to the school" },
-          due,
-          timeZone: "Europe/Paris",
-          point: point as NonNullable<typeof point>,
-          counterparty: "Collège <Jean Moulin>",
-          agreement: null,
-          obligationId: "obl-1",
-        },
-        lang,
-      ),
-    );
+    const email = (lang: "fr" | "en") =>
+      composeEmail(
+        renderReminderEmail(
+          {
+            what: { fr: "notifier la violation au collège", en: "notify the breach to the school" },
+            due,
+            timeZone: "Europe/Paris",
+            point: point as NonNullable<typeof point>,
+            counterparty: "Collège <Jean Moulin>",
+            agreement: null,
+            obligationId: "obl-1",
+          },
+          lang,
+        ),
+      );
     const mailer = createMailer({ smtpUrl: smtp.url, from: "art28 <rappels@art28.example>" });
     try {
       await mailer.send({
         to: { address: "dpo@ecole.example", language: "fr" },
-        versions,
+        email: email("fr"),
         idempotencyKey: "reminder-obl-1-fr",
       });
       await mailer.send({
         to: { address: "dpo@vendor.example", language: "en" },
-        versions,
+        email: email("en"),
         idempotencyKey: "reminder-obl-1-en",
       });
     } finally {

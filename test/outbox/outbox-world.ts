@@ -68,12 +68,17 @@ export async function obligation(
 }
 
 export function emailMessage(address: string, n: number, language: "fr" | "en" = "fr"): OutboxMessage {
-  const version = (lang: string) => ({
-    subject: `[art28] message ${n} (${lang})`,
-    text: `message ${n}`,
-    html: `<p>message ${n}</p>`,
-  });
-  return { channel: "email", to: { address, language }, versions: { fr: version("fr"), en: version("en") } };
+  return {
+    channel: "email",
+    to: { address, language },
+    content: {
+      lang: language,
+      subject: `[art28] message ${n} (${language})`,
+      heading: `message ${n}`,
+      paragraphs: [],
+      facts: [],
+    },
+  };
 }
 
 export interface Received {

@@ -2,8 +2,9 @@
 
 import { BREACH_NATURE_LABELS, type BreachNotice, NOTICE_ITEM_LABELS } from "../../domain/breach.js";
 import type { Language } from "../../domain/duration.js";
+import type { EmailContent } from "../../domain/email-content.js";
 import { duePhrase, instantPhrase } from "./due-phrase.js";
-import { colon, composeEmail, type RenderedEmail } from "./email-layout.js";
+import { colon } from "./email-layout.js";
 
 export interface BreachNoticeEmailInput {
   readonly notice: BreachNotice;
@@ -14,7 +15,7 @@ export interface BreachNoticeEmailInput {
   readonly authorityDue: number | null;
 }
 
-export function renderBreachNoticeEmail(input: BreachNoticeEmailInput, lang: Language): RenderedEmail {
+export function renderBreachNoticeEmail(input: BreachNoticeEmailInput, lang: Language): EmailContent {
   const { notice } = input;
   const c = notice.content;
   const fr = lang === "fr";
@@ -56,7 +57,7 @@ export function renderBreachNoticeEmail(input: BreachNoticeEmailInput, lang: Lan
       duePhrase(input.authorityDue, input.timeZone, lang),
     ]);
   }
-  return composeEmail({
+  return {
     lang,
     subject: fr
       ? `[art28] Violation de données — ${phase} — ${input.processor}`
@@ -77,5 +78,5 @@ export function renderBreachNoticeEmail(input: BreachNoticeEmailInput, lang: Lan
     ],
     facts,
     items: notice.missing.map((m) => NOTICE_ITEM_LABELS[m][lang]),
-  });
+  };
 }

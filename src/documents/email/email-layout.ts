@@ -1,24 +1,9 @@
 // The one shape of every e-mail art28 sends: a subject, plain text, and simple HTML with everything escaped.
+// Applied when a message is sent; the outbox keeps the words (EmailContent).
 
 import escapeHtml from "escape-html";
 import type { Language } from "../../domain/duration.js";
-
-export interface RenderedEmail {
-  readonly subject: string;
-  readonly text: string;
-  readonly html: string;
-}
-
-export interface EmailContent {
-  readonly lang: Language;
-  readonly subject: string;
-  readonly heading: string;
-  readonly paragraphs: readonly string[];
-  /** Label and value pairs shown as a list (deadline, agreement, …). */
-  readonly facts: readonly (readonly [string, string])[];
-  /** Bullet items, e.g. what a notice still lacks. */
-  readonly items?: readonly string[];
-}
+import type { EmailContent, RenderedEmail } from "../../domain/email-content.js";
 
 const FOOTER: Readonly<Record<Language, string>> = {
   fr: "Message envoyé par art28, le registre des accords de sous-traitance (RGPD art. 28). Ne répondez pas à ce courriel.",
@@ -67,9 +52,4 @@ export function composeEmail(content: EmailContent): RenderedEmail {
     .filter((line) => line !== "")
     .join("\n");
   return { subject, text, html };
-}
-
-/** Both language versions of one message, for a mailer that picks the recipient's. */
-export function inBothLanguages(render: (lang: Language) => RenderedEmail): Record<Language, RenderedEmail> {
-  return { fr: render("fr"), en: render("en") };
 }

@@ -2,15 +2,26 @@ import { describe, expect, it } from "vitest";
 import { type Breach, nextBreachNotice, parseBreachDetails } from "../../domain/breach.js";
 import { calendarFor } from "../../domain/calendar.js";
 import { receiveRequest } from "../../domain/data-subject-request.js";
+import type { EmailContent } from "../../domain/email-content.js";
 import { DEFAULT_REMINDER_CONFIG, reminderPoints } from "../../domain/reminder-schedule.js";
 import { openObjectionWindows, parseSubprocessorChange } from "../../domain/subprocessor-change.js";
 import { renderBreachNoticeEmail } from "./breach-notice-email.js";
 import { duePhrase } from "./due-phrase.js";
-import { composeEmail, inBothLanguages } from "./email-layout.js";
+import { composeEmail } from "./email-layout.js";
 import { basisPhrase, renderObligationNoticeEmail } from "./obligation-notice-email.js";
 import { renderReminderEmail } from "./reminder-email.js";
 import { renderRequestForwardingEmail } from "./request-forwarding-email.js";
 import { renderSubprocessorChangeEmail } from "./subprocessor-change-email.js";
+
+/** Each renderer writes the words; the tests read them as sent, laid out as text and HTML. */
+function laidOut<A extends unknown[]>(render: (...args: A) => EmailContent) {
+  return (...args: A) => composeEmail(render(...args));
+}
+const breachNoticeEmail = laidOut(renderBreachNoticeEmail);
+const obligationNoticeEmail = laidOut(renderObligationNoticeEmail);
+const reminderEmail = laidOut(renderReminderEmail);
+const requestForwardingEmail = laidOut(renderRequestForwardingEmail);
+const subprocessorChangeEmail = laidOut(renderSubprocessorChangeEmail);
 
 const at = (iso: string) => Date.parse(iso);
 const paris = "Europe/Paris";
@@ -71,7 +82,7 @@ describe("the reminder e-mail", () => {
   };
 
   it("says how long is left before the deadline, in French by default", () => {
-    const email = renderReminderEmail({ ...input, point: points[0] as (typeof points)[number] }, "fr");
+    const email = reminderEmail({ ...input, point: points[0] as (typeof points)[number] }, "fr");
     expect(email.subject).toBe(
       "[art28] Échéance dans 7 jours : transmettre la demande au responsable de traitement",
     );
@@ -79,7 +90,7 @@ describe("the reminder e-mail", () => {
   });
 
   it("says how long is really left when a reminder goes out late", () => {
-    const email = renderReminderEmail(
+    const email = reminderEmail(
       { ...input, point: points[0] as (typeof points)[number], sentAt: at("2026-05-09T12:00:00+02:00") },
       "en",
     );
@@ -88,7 +99,7 @@ describe("the reminder e-mail", () => {
 
   it("counts the late reminders in English", () => {
     const late = points.find((p) => p.kind === "late" && p.lateCount === 2);
-    const email = renderReminderEmail({ ...input, point: late as (typeof points)[number] }, "en");
+    const email = reminderEmail({ ...input, point: late as (typeof points)[number] }, "en");
     expect(email.subject).toBe("[art28] Overdue (reminder no. 2): forward the request to the controller");
     expect(email.text).toContain("The deadline has passed.");
   });
@@ -110,12 +121,14 @@ describe("the breach notice e-mail", () => {
   const notice = nextBreachNotice(breach, [], at("2026-05-07T12:00:00+02:00"));
 
   it("gives the Art. 33(3) content known so far and lists what will follow", () => {
-    const both = inBothLanguages((lang) =>
-      renderBreachNoticeEmail(
-        { notice, processor: "EdTech SAS", controller: "Lycée Kléber", timeZone: paris, authorityDue: null },
-        lang,
-      ),
-    );
+    const input = {
+      notice,
+      processor: "EdTech SAS",
+      controller: "Lycée Kléber",
+      timeZone: paris,
+      authorityDue: null,
+    };
+    const both = { fr: breachNoticeEmail(input, "fr"), en: breachNoticeEmail(input, "en") };
     expect(both.fr.subject).toBe("[art28] Violation de données — Notification initiale — EdTech SAS");
     expect(both.fr.text).toContain("Connaissance établie : jeudi 7 mai 2026 à 10:15 (heure de Paris)");
     expect(both.fr.text).toContain("- point de contact (art. 33(3)(b))");
@@ -148,8 +161,8 @@ describe("the sub-processor change e-mail", () => {
     const [accepting] = openObjectionWindows(change, [agreement("accepted")]);
     const [refusing] = openObjectionWindows(change, [agreement("refused")]);
     const common = { change, processor: "EdTech SAS", controller: "Collège", timeZone: paris };
-    const a = renderSubprocessorChangeEmail({ ...common, window: accepting ?? null }, "fr");
-    const r = renderSubprocessorChangeEmail({ ...common, window: refusing ?? null }, "en");
+    const a = subprocessorChangeEmail({ ...common, window: accepting ?? null }, "fr");
+    const r = subprocessorChangeEmail({ ...common, window: refusing ?? null }, "en");
     expect(a.text).toContain("Fin du délai d'opposition : au plus tard le jeudi 24 décembre 2026 (inclus)");
     expect(a.text).toContain("votre silence vaudra acceptation");
     expect(r.text).toContain("requires express authorisation");
@@ -165,7 +178,7 @@ describe("the request forwarding e-mail", () => {
       receivedAt: at("2026-05-07T16:20:00+02:00"),
       controllerCountry: "FR",
     });
-    const email = renderRequestForwardingEmail(
+    const email = requestForwardingEmail(
       {
         request,
         processor: "EdTech SAS",
@@ -208,7 +221,7 @@ describe("the notice of a new obligation", () => {
   });
 
   it("renders the duty, its deadline and its reference", () => {
-    const email = renderObligationNoticeEmail(
+    const email = obligationNoticeEmail(
       {
         obligationId: "obl-9",
         what: { fr: "corriger la non-conformité majeure", en: "correct the major finding" },

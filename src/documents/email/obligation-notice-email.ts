@@ -1,10 +1,11 @@
 // The notice that an obligation was opened for its holder: what, by when, and where the deadline comes from.
 
 import { formatDuration, type Language } from "../../domain/duration.js";
+import type { EmailContent } from "../../domain/email-content.js";
 import type { LocalizedText } from "../../domain/error.js";
 import type { DueBasis } from "../../domain/obligation.js";
 import { duePhrase } from "./due-phrase.js";
-import { colon, composeEmail, type RenderedEmail } from "./email-layout.js";
+import { colon } from "./email-layout.js";
 
 export interface ObligationNoticeInput {
   readonly obligationId: string;
@@ -49,7 +50,7 @@ export function basisPhrase(basis: DueBasis, lang: Language): string {
   }
 }
 
-export function renderObligationNoticeEmail(input: ObligationNoticeInput, lang: Language): RenderedEmail {
+export function renderObligationNoticeEmail(input: ObligationNoticeInput, lang: Language): EmailContent {
   const fr = lang === "fr";
   const what = input.what[lang];
   const facts: [string, string][] = [
@@ -59,7 +60,7 @@ export function renderObligationNoticeEmail(input: ObligationNoticeInput, lang: 
   if (input.counterparty) facts.push([fr ? "Envers" : "Owed to", input.counterparty]);
   if (input.agreement) facts.push([fr ? "Accord" : "Agreement", input.agreement]);
   facts.push([fr ? "Référence" : "Reference", input.obligationId]);
-  return composeEmail({
+  return {
     lang,
     subject: `[art28] ${fr ? "Nouvelle obligation" : "New obligation"}${colon(lang)}${what}`,
     heading: fr ? "Nouvelle obligation" : "New obligation",
@@ -70,5 +71,5 @@ export function renderObligationNoticeEmail(input: ObligationNoticeInput, lang: 
         : "Reminders will follow before the deadline. Record the evidence in art28 once the obligation is fulfilled.",
     ],
     facts,
-  });
+  };
 }

@@ -1,10 +1,11 @@
 // The reminder of an open obligation: before its deadline, at it, and once late.
 
 import type { Language } from "../../domain/duration.js";
+import type { EmailContent } from "../../domain/email-content.js";
 import type { LocalizedText } from "../../domain/error.js";
 import type { ReminderPoint } from "../../domain/reminder-schedule.js";
 import { duePhrase } from "./due-phrase.js";
-import { colon, composeEmail, type RenderedEmail } from "./email-layout.js";
+import { colon } from "./email-layout.js";
 
 export interface ReminderEmailInput {
   readonly what: LocalizedText;
@@ -48,7 +49,7 @@ function headline(point: ReminderPoint, due: number, sentAt: number | undefined,
   }
 }
 
-export function renderReminderEmail(input: ReminderEmailInput, lang: Language): RenderedEmail {
+export function renderReminderEmail(input: ReminderEmailInput, lang: Language): EmailContent {
   const title = headline(input.point, input.due, input.sentAt, lang);
   const what = input.what[lang];
   const facts: [string, string][] = [
@@ -58,7 +59,7 @@ export function renderReminderEmail(input: ReminderEmailInput, lang: Language): 
   if (input.agreement) facts.push([lang === "fr" ? "Accord" : "Agreement", input.agreement]);
   facts.push([lang === "fr" ? "Référence" : "Reference", input.obligationId]);
   const late = input.point.kind === "late";
-  return composeEmail({
+  return {
     lang,
     subject: `[art28] ${title}${colon(lang)}${what}`,
     heading: title,
@@ -73,5 +74,5 @@ export function renderReminderEmail(input: ReminderEmailInput, lang: Language): 
           : "Once the obligation is fulfilled, record the evidence in art28 to stop the reminders.",
     ],
     facts,
-  });
+  };
 }

@@ -2,8 +2,8 @@
 
 import { type DataSubjectRequest, RIGHT_LABELS } from "../../domain/data-subject-request.js";
 import type { Language } from "../../domain/duration.js";
+import type { EmailContent } from "../../domain/email-content.js";
 import { duePhrase, instantPhrase } from "./due-phrase.js";
-import { composeEmail, type RenderedEmail } from "./email-layout.js";
 
 export interface RequestForwardingEmailInput {
   readonly request: DataSubjectRequest;
@@ -17,7 +17,7 @@ export interface RequestForwardingEmailInput {
 export function renderRequestForwardingEmail(
   input: RequestForwardingEmailInput,
   lang: Language,
-): RenderedEmail {
+): EmailContent {
   const fr = lang === "fr";
   const right = RIGHT_LABELS[input.request.right][lang];
   const facts: [string, string][] = [
@@ -34,7 +34,7 @@ export function renderRequestForwardingEmail(
       duePhrase(input.answerDue, input.timeZone, lang),
     ]);
   }
-  return composeEmail({
+  return {
     lang,
     subject: fr
       ? `[art28] Demande d'exercice de droits transmise — ${right}`
@@ -49,5 +49,5 @@ export function renderRequestForwardingEmail(
         : "You must answer within one month of receipt, a period that can be extended by two months if you tell the person before the first month ends (Art. 12(3)).",
     ],
     facts,
-  });
+  };
 }

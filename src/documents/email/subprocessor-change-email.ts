@@ -1,9 +1,10 @@
 // A sub-processor change announced to one controller, with its own objection window (GDPR Art. 28(2)).
 
 import type { Language } from "../../domain/duration.js";
+import type { EmailContent } from "../../domain/email-content.js";
 import type { ObjectionWindow, SubprocessorChange } from "../../domain/subprocessor-change.js";
 import { duePhrase } from "./due-phrase.js";
-import { colon, composeEmail, type RenderedEmail } from "./email-layout.js";
+import { colon } from "./email-layout.js";
 
 export interface SubprocessorChangeEmailInput {
   readonly change: SubprocessorChange;
@@ -23,7 +24,7 @@ const KIND_WORDS = {
 export function renderSubprocessorChangeEmail(
   input: SubprocessorChangeEmailInput,
   lang: Language,
-): RenderedEmail {
+): EmailContent {
   const { change, window } = input;
   const fr = lang === "fr";
   const s = change.subprocessor;
@@ -68,11 +69,11 @@ export function renderSubprocessorChangeEmail(
         : "A removal needs no authorisation; this message informs you of it.",
     );
   }
-  return composeEmail({
+  return {
     lang,
     subject: `[art28] ${KIND_WORDS[change.kind][lang]}${colon(lang)}${s.name} — ${input.processor}`,
     heading: `${KIND_WORDS[change.kind][lang]}${colon(lang)}${s.name}`,
     paragraphs,
     facts,
-  });
+  };
 }
