@@ -6,6 +6,8 @@ import type { Breach, BreachDetails, BreachNotice, BreachSide } from "../domain/
 import type { BreachRegisterEntry } from "../domain/breach-register.js";
 import type { BreachRiskAssessment } from "../domain/breach-risk.js";
 import type { Obligation } from "../domain/obligation-record.js";
+import { insertMany } from "./bulk-insert.js";
+import type { Engine } from "./engine.js";
 import { obligationFromRow } from "./obligation-repository.js";
 import type {
   BreachesTable,
@@ -45,8 +47,6 @@ export interface StoredRegisterEntry {
   readonly updatedAt: number;
 }
 
-// Bound variables per statement stay well under SQLite's 32,766 and PostgreSQL's 65,535.
-const INSERT_CHUNK = 1_000;
 const DETAIL_KEYS: readonly (keyof BreachDetails)[] = [
   "natures",
   "discoveredAt",
@@ -127,6 +127,7 @@ function entryFromRow(r: Selectable<BreachRegisterEntriesTable>): StoredRegister
 export class BreachRepository {
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly engine: Engine,
     private readonly tenant: string,
   ) {}
 
@@ -207,12 +208,7 @@ export class BreachRepository {
       mandated: n.mandated ? 1 : 0,
       created_at: n.createdAt,
     }));
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await this.db
-        .insertInto("breach_notifications")
-        .values(rows.slice(i, i + INSERT_CHUNK))
-        .execute();
-    }
+    await insertMany(this.db, this.engine, "breach_notifications", rows);
   }
 
   async notifications(breachId: string): Promise<BreachNotificationRecord[]> {
@@ -258,12 +254,7 @@ export class BreachRepository {
         created_at: at,
       };
     });
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await this.db
-        .insertInto("breach_notices")
-        .values(rows.slice(i, i + INSERT_CHUNK))
-        .execute();
-    }
+    await insertMany(this.db, this.engine, "breach_notices", rows);
   }
 
   /** Notices of a breach, optionally only those sent by one organisation, in the order they were sent. */

@@ -4,6 +4,7 @@ import { type Kysely, type Selectable, sql } from "kysely";
 import type { LocalizedText } from "../domain/error.js";
 import type { DueBasis, ObligationStatus } from "../domain/obligation.js";
 import type { Evidence, Obligation } from "../domain/obligation-record.js";
+import { insertMany } from "./bulk-insert.js";
 import type { Engine } from "./engine.js";
 import { tenantOfKeyedRow } from "./key-lookup.js";
 import type { Database, ObligationsTable } from "./schema.js";
@@ -53,9 +54,8 @@ export function obligationFromRow(r: Selectable<ObligationsTable>): Obligation {
 // Must read exactly as in the partial indexes' WHERE clause, so both planners use them.
 const PENDING = sql<boolean>`status in ('open', 'late')`;
 
-// 17 columns a row: 1,500 rows stay under SQLite's 32,766 bound variables.
-const INSERT_CHUNK = 1_500;
-const UNNEST_CHUNK = 10_000;
+// Ids one UPDATE … IN (…) names, well under SQLite's 32,766 bound variables.
+const IN_CHUNK = 1_500;
 
 export interface DueQuery {
   /** Only obligations due strictly before this instant. */
@@ -75,29 +75,7 @@ export class ObligationRepository {
   ) {}
 
   async insert(obligations: readonly Obligation[]): Promise<void> {
-    const rows = obligations.map(obligationToRow);
-    if (this.engine === "postgres") {
-      // One array parameter per column instead of seventeen per row: a fan-out of thousands stays one statement.
-      for (let i = 0; i < rows.length; i += UNNEST_CHUNK) {
-        const chunk = rows.slice(i, i + UNNEST_CHUNK);
-        const column = <K extends keyof ObligationsTable>(key: K) => chunk.map((r) => r[key]);
-        await sql`INSERT INTO obligations (id, tenant_id, kind, holder_id, counterparty_id, agreement_id, trigger_type,
-            trigger_id, trigger_at, due, basis, what_fr, what_en, status, evidence, created_at, closed_at)
-          SELECT * FROM unnest(${column("id")}::text[], ${column("tenant_id")}::text[], ${column("kind")}::text[],
-            ${column("holder_id")}::text[], ${column("counterparty_id")}::text[], ${column("agreement_id")}::text[],
-            ${column("trigger_type")}::text[], ${column("trigger_id")}::text[], ${column("trigger_at")}::bigint[],
-            ${column("due")}::bigint[], ${column("basis")}::text[], ${column("what_fr")}::text[],
-            ${column("what_en")}::text[], ${column("status")}::text[], ${column("evidence")}::text[],
-            ${column("created_at")}::bigint[], ${column("closed_at")}::bigint[])`.execute(this.db);
-      }
-      return;
-    }
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await this.db
-        .insertInto("obligations")
-        .values(rows.slice(i, i + INSERT_CHUNK))
-        .execute();
-    }
+    await insertMany(this.db, this.engine, "obligations", obligations.map(obligationToRow));
   }
 
   async byId(id: string): Promise<Obligation | undefined> {
@@ -130,11 +108,11 @@ export class ObligationRepository {
     evidence: Evidence,
     closedAt: number,
   ): Promise<void> {
-    for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
+    for (let i = 0; i < ids.length; i += IN_CHUNK) {
       await this.db
         .updateTable("obligations")
         .set({ status, evidence: JSON.stringify(evidence), closed_at: closedAt })
-        .where("id", "in", ids.slice(i, i + INSERT_CHUNK))
+        .where("id", "in", ids.slice(i, i + IN_CHUNK))
         .where(tenantOfKeyedRow(), "=", this.tenant)
         .execute();
     }

@@ -3,6 +3,8 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
 import { type OutboxMessage, outboxMessageSchema } from "../domain/outbox-message.js";
+import { insertMany } from "./bulk-insert.js";
+import type { Engine } from "./engine.js";
 import type { Database, OutboxTable } from "./schema.js";
 
 export type OutboxStatus = "pending" | "claimed" | "sent" | "dead";
@@ -36,8 +38,6 @@ export interface OutboxEntry {
 }
 
 const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
-// 13 columns a row: 1,000 rows stay under SQLite's 32,766 bound variables.
-const INSERT_CHUNK = 1_000;
 
 export function outboxFromRow(r: Selectable<OutboxTable>): OutboxEntry {
   return {
@@ -59,6 +59,7 @@ export function outboxFromRow(r: Selectable<OutboxTable>): OutboxEntry {
 export class OutboxRepository {
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly engine: Engine,
     private readonly tenant: string,
     private readonly now: () => number = Date.now,
   ) {}
@@ -91,13 +92,7 @@ export class OutboxRepository {
         created_at: createdAt,
       };
     });
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await this.db
-        .insertInto("outbox")
-        .values(rows.slice(i, i + INSERT_CHUNK))
-        .onConflict((oc) => oc.column("id").doNothing())
-        .execute();
-    }
+    await insertMany(this.db, this.engine, "outbox", rows, { skipExisting: "id" });
     return rows.map((r) => r.id);
   }
 

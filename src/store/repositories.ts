@@ -46,13 +46,13 @@ export function repositoriesFor(
     obligations: new ObligationRepository(db, tenant, engine),
     journal: new JournalRepository(db, engine),
     exchange: new ExchangeRepository(db, engine, tenant),
-    outbox: new OutboxRepository(db, tenant, now),
+    outbox: new OutboxRepository(db, engine, tenant, now),
     recipients: new RecipientRepository(db, tenant),
-    subprocessorChanges: new SubprocessorChangeRepository(db, tenant),
+    subprocessorChanges: new SubprocessorChangeRepository(db, engine, tenant),
     audits: new AuditRepository(db, tenant),
     instructions: new InstructionRepository(db, tenant),
     terminations: new TerminationRepository(db, tenant),
-    breaches: new BreachRepository(db, tenant),
+    breaches: new BreachRepository(db, engine, tenant),
     requests: new RequestRepository(db, tenant),
   };
 }

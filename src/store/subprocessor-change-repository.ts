@@ -19,6 +19,8 @@ import type {
 } from "../domain/subprocessor-change.js";
 import { type SubprocessorUse, subprocessorNameKey } from "../domain/subprocessor-use.js";
 import type { AgreementTerms, ObjectionSilence } from "../domain/terms.js";
+import { insertMany } from "./bulk-insert.js";
+import type { Engine } from "./engine.js";
 import type {
   Database,
   SubprocessorChangesTable,
@@ -43,8 +45,6 @@ export interface StoredResponse extends ObjectionResponse {
   readonly by: string;
 }
 
-// 18 columns a row: 1,500 rows stay under SQLite's 32,766 bound variables.
-const INSERT_CHUNK = 1_500;
 const IN_CHUNK = 500;
 
 function changeFromRow(r: Selectable<SubprocessorChangesTable>): SubprocessorChange {
@@ -139,6 +139,7 @@ function useFromRow(r: Selectable<SubprocessorUsesTable>): SubprocessorUse {
 export class SubprocessorChangeRepository {
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly engine: Engine,
     private readonly tenant: string,
   ) {}
 
@@ -233,13 +234,12 @@ export class SubprocessorChangeRepository {
   }
 
   async insertWindows(windows: readonly StoredWindow[], now: number): Promise<void> {
-    const rows = windows.map((w) => windowToRow(this.tenant, w, now));
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await this.db
-        .insertInto("subprocessor_windows")
-        .values(rows.slice(i, i + INSERT_CHUNK))
-        .execute();
-    }
+    await insertMany(
+      this.db,
+      this.engine,
+      "subprocessor_windows",
+      windows.map((w) => windowToRow(this.tenant, w, now)),
+    );
   }
 
   async windowsOfChange(changeId: string): Promise<StoredWindow[]> {
@@ -345,12 +345,7 @@ export class SubprocessorChangeRepository {
       in_use_until: u.until,
       created_at: now,
     }));
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await this.db
-        .insertInto("subprocessor_uses")
-        .values(rows.slice(i, i + INSERT_CHUNK))
-        .execute();
-    }
+    await insertMany(this.db, this.engine, "subprocessor_uses", rows);
   }
 
   /** Ends the use of a sub-processor under one agreement. */
