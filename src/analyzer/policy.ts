@@ -13,6 +13,7 @@ import {
 import { compareDurations, isSurelyAtLeast, isSurelyAtMost } from "../domain/duration-comparison.js";
 import { parseDuration } from "../domain/duration-parser.js";
 import { invalidInput, type LocalizedText } from "../domain/error.js";
+import { AUTHORIZATION_LABELS, SILENCE_LABELS, TERM_LABELS, TRANSFER_LABELS } from "../domain/term-labels.js";
 import {
   OBJECTION_SILENCES,
   type ObjectionSilence,
@@ -23,15 +24,7 @@ import {
   type TransferRule,
 } from "../domain/terms.js";
 import type { Analysis, Flag, FoundTerm } from "./analysis.js";
-import {
-  AUTHORIZATION_LABELS,
-  CHECKLIST_LABELS,
-  checklistLabel,
-  SILENCE_LABELS,
-  STATUS_LABELS,
-  TERM_LABELS,
-  TRANSFER_LABELS,
-} from "./report/labels.js";
+import { CHECKLIST_LABELS, checklistLabel, STATUS_LABELS } from "./report/labels.js";
 
 type Bound = "max" | "min";
 

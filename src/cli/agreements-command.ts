@@ -9,6 +9,8 @@ import { calendarFor } from "../domain/calendar.js";
 import { type Duration, formatDuration } from "../domain/duration.js";
 import { epochDayToIso } from "../domain/epoch-day.js";
 import { formatInstant } from "../domain/instant.js";
+import { OBLIGATION_STATUS_LABELS } from "../domain/obligation.js";
+import { AUTHORIZATION_LABELS, SILENCE_LABELS, TERM_LABELS, TRANSFER_LABELS } from "../domain/term-labels.js";
 import { TERM_IDS } from "../domain/terms.js";
 import type { CliContext } from "./context.js";
 import { withRegister } from "./register-session.js";
@@ -149,6 +151,20 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
         return;
       }
       const { agreement: a, organisations, versions, obligations } = detail;
+      const colon = say(" : ", ": ");
+      const auditsPerYear = ({
+        min,
+        max,
+      }: {
+        min: number | null;
+        max: number | null;
+      }): string | undefined => {
+        if (min !== null && max !== null)
+          return min === max ? String(min) : say(`de ${min} à ${max}`, `${min} to ${max}`);
+        if (max !== null) return say(`au plus ${max}`, `at most ${max}`);
+        if (min !== null) return say(`au moins ${min}`, `at least ${min}`);
+        return undefined;
+      };
       const name = (id: string) => organisations[id]?.name ?? id;
       const provenance = (p: Provenance | undefined): string => {
         if (!p) return "";
@@ -175,20 +191,32 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
         const duration = a.terms.durations[termId];
         if (!duration) continue;
         any = true;
-        print(`    ${termId}: ${formatDuration(duration, lang)}${provenance(a.provenance[termId])}`);
+        print(
+          `    ${TERM_LABELS[termId][lang]}${colon}${formatDuration(duration, lang)}${provenance(a.provenance[termId])}`,
+        );
       }
       if (!any) print(say("    (aucun)", "    (none)"));
-      const others: [string, unknown][] = [
-        ["subprocessorAuthorization", a.terms.subprocessorAuthorization],
-        ["objectionSilence", a.terms.objectionSilence],
-        ["transfersOutsideEEA", a.terms.transfersOutsideEEA],
-        ["auditFrequencyPerYear", a.terms.auditFrequencyPerYear],
-        ["governingLaw", a.terms.governingLaw],
+      const t = a.terms;
+      const rules: [string, string | undefined][] = [
+        [
+          say("sous-traitants ultérieurs", "sub-processors"),
+          t.subprocessorAuthorization && AUTHORIZATION_LABELS[t.subprocessorAuthorization][lang],
+        ],
+        [
+          say("silence du responsable", "controller's silence"),
+          t.objectionSilence && SILENCE_LABELS[t.objectionSilence][lang],
+        ],
+        [
+          say("transferts hors EEE", "transfers outside the EEA"),
+          t.transfersOutsideEEA && TRANSFER_LABELS[t.transfersOutsideEEA][lang],
+        ],
+        [
+          say("audits par an", "audits a year"),
+          t.auditFrequencyPerYear && auditsPerYear(t.auditFrequencyPerYear),
+        ],
+        [say("droit applicable", "governing law"), t.governingLaw ?? undefined],
       ];
-      for (const [key, value] of others) {
-        if (value !== undefined)
-          print(`    ${key}: ${typeof value === "object" ? JSON.stringify(value) : String(value)}`);
-      }
+      for (const [label, value] of rules) if (value) print(`    ${label}${colon}${value}`);
       if (a.subprocessors.length > 0) {
         print(say("  sous-traitants ultérieurs :", "  sub-processors:"));
         for (const s of a.subprocessors) {
@@ -219,14 +247,16 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
       print(say("  versions :", "  versions:"));
       for (const v of versions) {
         print(
-          `    v${v.version} ${v.reason} ${formatInstant(v.at, "Europe/Paris")} ${v.by}${v.note ? ` — ${v.note}` : ""}`,
+          `    v${v.version} ${v.reason === "created" ? say("création", "created") : say("avenant", "amendment")} ${formatInstant(v.at, "Europe/Paris")} ${v.by}${v.note ? ` — ${v.note}` : ""}`,
         );
       }
       if (obligations.length > 0) {
         print(say("  obligations :", "  obligations:"));
         for (const o of obligations) {
           const zone = calendarFor(organisations[o.holderId]?.calendar ?? "FR").timeZone;
-          print(`    ${formatInstant(o.due, zone)}  ${o.status}  ${name(o.holderId)}: ${o.what[lang]}`);
+          print(
+            `    ${formatInstant(o.due, zone)}  ${OBLIGATION_STATUS_LABELS[o.status][lang]}  ${name(o.holderId)}${colon}${o.what[lang]}`,
+          );
         }
       }
     });

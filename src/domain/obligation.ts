@@ -9,6 +9,13 @@ import type { TermId } from "./terms.js";
 export const OBLIGATION_STATUSES = ["open", "done", "late", "waived"] as const;
 export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
 
+export const OBLIGATION_STATUS_LABELS: Readonly<Record<ObligationStatus, LocalizedText>> = {
+  open: { fr: "à faire", en: "open" },
+  done: { fr: "faite", en: "done" },
+  late: { fr: "en retard", en: "late" },
+  waived: { fr: "levée", en: "waived" },
+};
+
 /** How a qualifier ("without undue delay"…) is read when a deadline must be set: each organisation may configure it. */
 export type QualifierInterpretation = Readonly<Record<Qualifier, FixedDuration>>;
 

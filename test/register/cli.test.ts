@@ -63,7 +63,7 @@ describe("art28 on a fresh SQLite file", () => {
     const shown = runCli(["agreements", "show", joint.id.slice(0, 8), "--lang", "en"], env);
     expect(shown.status).toBe(0);
     expect(shown.stdout).toMatch(/joint controller: Académie de Lyon/);
-    expect(shown.stdout).toMatch(/incident_alert_between_controllers: 24 hours — typed by/);
+    expect(shown.stdout).toMatch(/Incident alert between joint controllers: 24 hours — typed by/);
   });
 
   it("refuses a DATABASE_URL it does not understand, saying what it accepts", () => {

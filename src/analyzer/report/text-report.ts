@@ -2,20 +2,16 @@
 
 import { type Duration, formatDuration, type Language } from "../../domain/duration.js";
 import type { LocalizedText } from "../../domain/error.js";
+import {
+  AUTHORIZATION_LABELS,
+  SILENCE_LABELS,
+  TERM_LABELS,
+  TRANSFER_LABELS,
+} from "../../domain/term-labels.js";
 import type { TermId } from "../../domain/terms.js";
 import type { Analysis, FoundTerm, Severity } from "../analysis.js";
 import { isCompliant, isPolicyFlag } from "../policy.js";
-import {
-  AUTHORIZATION_LABELS,
-  checklistLabel,
-  KIND_LABELS,
-  LANGUAGE_LABELS,
-  SEVERITY_LABELS,
-  SILENCE_LABELS,
-  STATUS_LABELS,
-  TERM_LABELS,
-  TRANSFER_LABELS,
-} from "./labels.js";
+import { checklistLabel, KIND_LABELS, LANGUAGE_LABELS, SEVERITY_LABELS, STATUS_LABELS } from "./labels.js";
 
 export interface ReportOptions {
   readonly lang: Language;
