@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { closeObligation } from "../app/close-obligation.js";
 import { listDueObligations } from "../app/list-due-obligations.js";
 import { invalidInput } from "../domain/error.js";
+import { OBLIGATION_STATUS_LABELS } from "../domain/obligation.js";
 import type { CliContext } from "./context.js";
 import { withRegister } from "./register-session.js";
 
@@ -106,8 +107,8 @@ export function registerObligationsCommand(program: Command, context: CliContext
         else
           print(
             say(
-              `obligation ${closed.id} close : ${closed.status}`,
-              `obligation ${closed.id} closed: ${closed.status}`,
+              `obligation ${closed.id} close : ${OBLIGATION_STATUS_LABELS[closed.status].fr}`,
+              `obligation ${closed.id} closed: ${OBLIGATION_STATUS_LABELS[closed.status].en}`,
             ),
           );
       },
