@@ -1,6 +1,7 @@
 // Use case: the outbox worker. It claims batches of messages under a lease, sends each (SMTP or signed webhook),
-// and settles it at once in its own statement: sent, tried again later with back-off, or dead. Between batches it
-// runs the reminder sweep. It stops when asked (finishing the message in hand), or with `once` when nothing is due.
+// and settles it at once: sent or dead together with the journal event that proves it (in the message's tenant),
+// or tried again later with back-off. Between batches it runs the reminder sweep. It stops when asked (finishing
+// the message in hand), or with `once` when nothing is due.
 
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
@@ -9,10 +10,12 @@ import { dispatchOutboxMessage } from "../delivery/outbox-dispatch.js";
 import type { DeliveryOptions } from "../delivery/webhook.js";
 import { composeEmail } from "../documents/email/email-layout.js";
 import { isArt28Error } from "../domain/error.js";
+import type { NewJournalEvent } from "../domain/journal-event.js";
 import { DEFAULT_OUTBOX_RETRY, nextAttemptAt, type OutboxRetryPolicy } from "../domain/outbox-message.js";
 import type { ReminderConfig } from "../domain/reminder-schedule.js";
 import { OutboxQueue } from "../store/outbox-queue.js";
 import type { OutboxEntry } from "../store/outbox-repository.js";
+import { repositoriesFor } from "../store/repositories.js";
 import type { Register } from "./open-register.js";
 import { readReminderConfig, sweepReminders } from "./sweep-reminders.js";
 
@@ -166,8 +169,14 @@ export async function runOutboxWorker(options: RunOutboxWorkerOptions): Promise<
       };
     }
     const base = { id: entry.id, kind: entry.kind, channel: entry.message.channel };
+    const proof = { v: 1 as const, messageId: entry.id, kind: entry.kind, channel: entry.message.channel };
     if (outcome.status === "sent") {
-      if (await queue.markSent(entry.id, worker, clock())) {
+      const at = clock();
+      const delivered: NewJournalEvent = {
+        type: "message.delivered",
+        payload: { ...proof, attempts: entry.attempts, receipt: outcome.detail },
+      };
+      if (await settle(entry, delivered, at, (q) => q.markSent(entry.id, worker, at))) {
         totals.sent++;
         options.onEvent?.({ type: "sent", ...base });
       } else options.onEvent?.({ type: "lost", id: entry.id });
@@ -179,10 +188,32 @@ export async function runOutboxWorker(options: RunOutboxWorkerOptions): Promise<
       totals.retried++;
       options.onEvent?.({ type: "retry", ...base, attempts: entry.attempts, at, reason: outcome.reason });
     } else {
-      await queue.markDead(entry.id, worker, outcome.reason);
-      totals.dead++;
-      options.onEvent?.({ type: "dead", ...base, attempts: entry.attempts, reason: outcome.reason });
+      const givenUp: NewJournalEvent = {
+        type: "message.given_up",
+        payload: { ...proof, attempts: entry.attempts, reason: outcome.reason },
+      };
+      if (await settle(entry, givenUp, clock(), (q) => q.markDead(entry.id, worker, outcome.reason))) {
+        totals.dead++;
+        options.onEvent?.({ type: "dead", ...base, attempts: entry.attempts, reason: outcome.reason });
+      } else options.onEvent?.({ type: "lost", id: entry.id });
     }
+  }
+
+  /** Settles a message and journals it in one transaction; false (nothing journalled) when the claim was lost. */
+  async function settle(
+    entry: OutboxEntry,
+    event: NewJournalEvent,
+    at: number,
+    change: (queue: OutboxQueue) => Promise<boolean>,
+  ): Promise<boolean> {
+    return register.store.transaction(async (db) => {
+      if (!(await change(new OutboxQueue(db, register.store.engine)))) return false;
+      await repositoriesFor(db, register.store.engine, entry.tenant).journal.append(
+        { tenant: entry.tenant, actor: `worker:${worker}`, at },
+        [event],
+      );
+      return true;
+    });
   }
 }
 

@@ -299,7 +299,6 @@ export interface CertificateAcknowledgedV1 {
   readonly acknowledgedBy: string;
 }
 
-/** Every event type and its payload. Adding a type here is the one place the journal learns of it. */
 export interface ContactSetV1 {
   readonly v: 1;
   readonly organisationId: string;
@@ -315,6 +314,29 @@ export interface WebhookEndpointChangedV1 {
   readonly url: string;
 }
 
+/** An outbox message the worker handed over: the SMTP server accepted it, or the webhook receiver answered 2xx. */
+export interface MessageDeliveredV1 {
+  readonly v: 1;
+  /** The outbox id: the e-mail's Message-ID and the webhook's Idempotency-Key. */
+  readonly messageId: string;
+  readonly kind: string;
+  readonly channel: "email" | "webhook";
+  readonly attempts: number;
+  /** What the peer answered (the Message-ID it accepted, or the HTTP status); never an address or a body. */
+  readonly receipt: string;
+}
+
+/** An outbox message the worker gave up on: the peer refused it for good, or the attempts ran out. */
+export interface MessageGivenUpV1 {
+  readonly v: 1;
+  readonly messageId: string;
+  readonly kind: string;
+  readonly channel: "email" | "webhook";
+  readonly attempts: number;
+  readonly reason: string;
+}
+
+/** Every event type and its payload. Adding a type here is the one place the journal learns of it. */
 export interface JournalPayloads {
   "organisation.created": OrganisationCreatedV1;
   "organisation.role_added": OrganisationRoleAddedV1;
@@ -354,6 +376,8 @@ export interface JournalPayloads {
   "contact.set": ContactSetV1;
   "webhook.endpoint_added": WebhookEndpointChangedV1;
   "webhook.endpoint_removed": WebhookEndpointChangedV1;
+  "message.delivered": MessageDeliveredV1;
+  "message.given_up": MessageGivenUpV1;
 }
 
 export type JournalEventType = keyof JournalPayloads;

@@ -6,6 +6,7 @@ import { addWebhookEndpoint } from "../../src/app/add-webhook-endpoint.js";
 import { retryOutboxMessage } from "../../src/app/retry-outbox-message.js";
 import { readWorkerConfig, runOutboxWorker, type WorkerConfig } from "../../src/app/run-outbox-worker.js";
 import { inTransaction } from "../../src/app/unit-of-work.js";
+import { verifyJournal } from "../../src/app/verify-journal.js";
 import { OutboxQueue } from "../../src/store/outbox-queue.js";
 import { repositoriesFor } from "../../src/store/repositories.js";
 import { ENGINES } from "../register/databases.js";
@@ -22,6 +23,16 @@ import {
 
 const T0 = Date.parse("2026-09-01T08:00:00Z");
 const SECRET = "a-webhook-secret-of-32-characters";
+
+/** Payloads of the tenant's journal events of one type, in order. */
+async function journalled(world: World, type: string): Promise<unknown[]> {
+  const links = await repositoriesFor(
+    world.register.store.db,
+    world.register.store.engine,
+    ACTOR.tenant,
+  ).journal.page(ACTOR.tenant, 0, 1_000);
+  return links.filter((l) => l.type === type).map((l) => JSON.parse(l.payload));
+}
 
 function config(smtpUrl: string): WorkerConfig {
   return readWorkerConfig({ SMTP_URL: smtpUrl, MAIL_FROM: "art28 <rappels@art28.example>" });
@@ -74,6 +85,17 @@ describe.each(ENGINES)("the outbox worker on %s", (engine) => {
     expect(smtp.received[0]?.subject).toBe("[art28] message 1 (fr)");
     const entry = await repositoriesFor(world.register.store.db, engine, ACTOR.tenant).outbox.byId("kept-1");
     expect(entry).toMatchObject({ status: "sent", attempts: 1, sentAt: T0, claimedBy: null });
+    expect(await journalled(world, "message.delivered")).toEqual([
+      {
+        v: 1,
+        messageId: "kept-1",
+        kind: "test.message",
+        channel: "email",
+        attempts: 1,
+        receipt: "<kept-1@art28>",
+      },
+    ]);
+    expect((await verifyJournal({ register: world.register, actor: ACTOR })).fault).toBeNull();
   });
 
   it("enqueuing the same idempotency key twice keeps one message", async () => {
@@ -184,6 +206,9 @@ describe.each(ENGINES)("the outbox worker on %s", (engine) => {
       expect(deferring.received).toHaveLength(0);
       const counts = await new OutboxQueue(world.register.store.db, engine).counts();
       expect(counts).toEqual({ pending: 0, claimed: 0, sent: 0, dead: 1 });
+      const [givenUp] = await journalled(world, "message.given_up");
+      expect(givenUp).toMatchObject({ messageId: "deferred", channel: "email", attempts: 3 });
+      expect(await journalled(world, "message.delivered")).toEqual([]);
     } finally {
       await deferring.close();
     }
