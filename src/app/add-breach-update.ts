@@ -52,6 +52,16 @@ export async function addBreachUpdate({
 }: AddBreachUpdateOptions): Promise<BreachUpdateResult> {
   const { result } = await inTransaction(register, actor, now, async (unit) => {
     const breach = await findBreach(unit, input.breach);
+    if (breach.side !== "processor") {
+      throw new Art28Error(
+        "conflict",
+        {
+          fr: "cette violation est celle d'un responsable de traitement : il n'a pas à se la notifier (art. 33(2))",
+          en: "this is a controller's own breach: there is no one to notify under Art. 33(2)",
+        },
+        { argument: "breach" },
+      );
+    }
     const processor = await findOrganisation(unit, breach.recordedBy, "processor");
     let updated = breach;
     if (input.changes && Object.keys(input.changes).length > 0) {

@@ -3,6 +3,7 @@
 
 import { z } from "zod";
 import type { Actor } from "../domain/actor.js";
+import type { Breach, BreachSide } from "../domain/breach.js";
 import { breachRegisterEntry } from "../domain/breach-register.js";
 import {
   assessBreachRisk,
@@ -31,7 +32,7 @@ export interface AssessBreachRiskOptions {
   readonly actor: Actor;
   readonly input: {
     readonly breach: string;
-    /** The organisation assessing: the processor that recorded it or a controller it was notified to. */
+    /** The organisation assessing: the one that recorded it, or a controller it was notified to. */
     readonly keeper: string;
     /** The factors beyond the report (data kinds, identifiability, exposure…); natures and numbers come from it. */
     readonly factors: Record<string, unknown>;
@@ -49,7 +50,7 @@ export async function assessBreachRiskFor({
   const { result } = await inTransaction(register, actor, now, async (unit) => {
     const breach = await findBreach(unit, input.breach);
     const keeper = await findOrganisation(unit, input.keeper, "keeper");
-    const side = await sideOf(unit, breach.id, breach.recordedBy, keeper.id);
+    const side = await sideOf(unit, breach, keeper.id);
     const full: BreachRiskFactors = {
       natures: breach.natures,
       approximatePeople: breach.approximatePeople,
@@ -65,10 +66,14 @@ export async function assessBreachRiskFor({
     };
     const assessment = assessBreachRisk(full);
     const previous = await unit.breaches.registerEntry(breach.id, keeper.id);
-    const entry = breachRegisterEntry(breach, keeper.id, side, assessment.level, [
-      ...(previous?.entry.decisions ?? []),
-      ...assessment.reasons,
-    ]);
+    const entry = breachRegisterEntry(
+      breach,
+      keeper.id,
+      side,
+      assessment.level,
+      [...(previous?.entry.decisions ?? []), ...assessment.reasons],
+      previous?.entry.controllerAwareAt,
+    );
     await unit.breaches.saveRegisterEntry(newId(), entry, assessment, now);
     unit.record({
       type: "breach.risk_assessed",
@@ -87,14 +92,9 @@ export async function assessBreachRiskFor({
 }
 
 /** Which side an organisation stands on for this breach; an organisation the breach never reached has none. */
-export async function sideOf(
-  unit: UnitOfWork,
-  breachId: string,
-  recordedBy: string,
-  organisationId: string,
-): Promise<"processor" | "controller"> {
-  if (organisationId === recordedBy) return "processor";
-  const notified = (await unit.breaches.notifications(breachId)).some(
+async function sideOf(unit: UnitOfWork, breach: Breach, organisationId: string): Promise<BreachSide> {
+  if (organisationId === breach.recordedBy) return breach.side;
+  const notified = (await unit.breaches.notifications(breach.id)).some(
     (n) => n.controllerId === organisationId,
   );
   if (notified) return "controller";

@@ -67,7 +67,8 @@ export async function notifyAuthority({
         { argument: "at" },
       );
     }
-    if (by.id === breach.recordedBy) return onBehalf(unit, breach, by, at, input);
+    if (breach.side === "processor" && by.id === breach.recordedBy)
+      return onBehalf(unit, breach, by, at, input);
     const duties = (await unit.breaches.pendingDuties(breach.id, ["notify_breach_to_authority"])).filter(
       (d) => d.holderId === by.id,
     );

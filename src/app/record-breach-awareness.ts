@@ -1,6 +1,7 @@
-// Use case: a controller records when it became aware of a breach its processor notified, and art28 opens its own
-// duties from its risk assessment: the authority within 72 hours (GDPR Art. 33(1)), the people when the risk is
-// high (Art. 34(1)) unless an Art. 34(3) exception applies; optionally it mandates the processor to notify for it.
+// Use case: a controller records when it became aware of a breach (one its processor notified, or its own), and
+// art28 opens its duties from its risk assessment: the authority within 72 hours (GDPR Art. 33(1)), the people
+// when the risk is high (Art. 34(1)) unless an Art. 34(3) exception applies; optionally, for a processor's breach,
+// it mandates the processor to notify the authority for it.
 
 import type { Actor } from "../domain/actor.js";
 import {
@@ -51,10 +52,21 @@ export async function recordBreachAwareness({
     const breach = await findBreach(unit, input.breach);
     const controller = await findOrganisation(unit, input.controller, "controller");
     const calendar = calendarFor(controller.calendar);
-    const notification = (await unit.breaches.notifications(breach.id)).find(
-      (n) => n.controllerId === controller.id,
-    );
-    if (!notification) {
+    const own = breach.side === "controller" && breach.recordedBy === controller.id;
+    const notification = own
+      ? null
+      : (await unit.breaches.notifications(breach.id)).find((n) => n.controllerId === controller.id);
+    if (own && input.mandateProcessor) {
+      throw new Art28Error(
+        "invalid_input",
+        {
+          fr: "aucun sous-traitant à mandater : cette violation est celle du responsable lui-même",
+          en: "no processor to mandate: this is the controller's own breach",
+        },
+        { argument: "mandateProcessor" },
+      );
+    }
+    if (!own && !notification) {
       throw new Art28Error(
         "conflict",
         {
@@ -64,13 +76,16 @@ export async function recordBreachAwareness({
         { argument: "controller" },
       );
     }
-    if (notification.controllerAwareAt !== null) {
+    const stored = await unit.breaches.registerEntry(breach.id, controller.id);
+    if (
+      stored?.entry.controllerAwareAt !== undefined ||
+      (notification && notification.controllerAwareAt !== null)
+    ) {
       throw new Art28Error("conflict", {
         fr: "la prise de connaissance de ce responsable est déjà enregistrée",
         en: "this controller's awareness is already recorded",
       });
     }
-    const stored = await unit.breaches.registerEntry(breach.id, controller.id);
     if (!stored?.assessment) {
       throw new Art28Error(
         "conflict",
@@ -83,6 +98,7 @@ export async function recordBreachAwareness({
     }
     let awareAt: number;
     if (input.awareAt !== undefined) awareAt = readInstant(input.awareAt, calendar, "awareAt");
+    else if (own) awareAt = breach.awareAt;
     else {
       const first = (await unit.breaches.notices(breach.id, breach.recordedBy)).find(
         (n) => n.recipient === controller.id,
@@ -92,10 +108,15 @@ export async function recordBreachAwareness({
     if (awareAt > now || awareAt < breach.awareAt) {
       throw new Art28Error(
         "invalid_input",
-        {
-          fr: "la prise de connaissance du responsable se situe entre celle du sous-traitant et maintenant",
-          en: "the controller's awareness lies between the processor's and now",
-        },
+        own
+          ? {
+              fr: "la prise de connaissance se situe entre celle enregistrée avec la violation et maintenant",
+              en: "awareness lies between the one recorded with the breach and now",
+            }
+          : {
+              fr: "la prise de connaissance du responsable se situe entre celle du sous-traitant et maintenant",
+              en: "the controller's awareness lies between the processor's and now",
+            },
         { argument: "awareAt" },
       );
     }
@@ -111,7 +132,7 @@ export async function recordBreachAwareness({
     const mandated = Boolean(input.mandateProcessor) && stored.assessment.level !== "none";
     const drafts = [...duties.obligations];
     // The processor's own duty to file for this controller, due when the controller's 72 hours end.
-    if (mandated) {
+    if (mandated && notification) {
       for (const notice of consolidatedAuthorityNotices(breach, [
         { controllerId: controller.id, awareAt, calendar },
       ]))
@@ -122,11 +143,16 @@ export async function recordBreachAwareness({
         });
     }
     const obligations = await recordObligations(unit, drafts);
-    await unit.breaches.saveControllerAwareness(breach.id, controller.id, awareAt, mandated);
-    const entry = breachRegisterEntry(breach, controller.id, "controller", stored.assessment.level, [
-      ...stored.entry.decisions,
-      ...duties.decisions,
-    ]);
+    if (notification)
+      await unit.breaches.saveControllerAwareness(breach.id, controller.id, awareAt, mandated);
+    const entry = breachRegisterEntry(
+      breach,
+      controller.id,
+      "controller",
+      stored.assessment.level,
+      [...stored.entry.decisions, ...duties.decisions],
+      awareAt,
+    );
     await unit.breaches.saveRegisterEntry(newId(), entry, stored.assessment, now);
     const exceptions = Object.entries(input.exceptions ?? {})
       .filter(([, on]) => on)

@@ -1,5 +1,7 @@
-// Use case: the processor records a breach it suffered; one action fans it out to every affected agreement, each
-// controller getting its own notification duty under its agreement's terms, in its own calendar (GDPR Art. 33(2)).
+// Use case: a breach is recorded by the organisation that suffered it. A processor's fans out in one action to every
+// affected agreement, each controller getting its own notification duty under its agreement's terms, in its own
+// calendar (GDPR Art. 33(2)). A controller's own breach opens its breach register entry (Art. 33(5)); its duties
+// towards the authority and the people follow from its risk assessment (`breach assess`, then `breach aware`).
 
 import type { Actor } from "../domain/actor.js";
 import type { Agreement } from "../domain/agreement.js";
@@ -21,8 +23,10 @@ export interface RecordBreachOptions {
   readonly register: Register;
   readonly actor: Actor;
   readonly input: {
-    /** The processor that suffered the breach: name, id, SIREN/SIRET or BCE. */
-    readonly processor: string;
+    /** The processor that suffered the breach: name, id, SIREN/SIRET or BCE… */
+    readonly processor?: string;
+    /** …or the controller that suffered it itself (a school's lost laptop): exactly one of the two. */
+    readonly controller?: string;
     /** The report (src/domain/breach.ts); instants as epoch ms or ISO 8601 text. */
     readonly details: Record<string, unknown>;
     /** Affected agreements (ids or first characters); all the processor's active agreements when absent. */
@@ -51,9 +55,43 @@ export async function recordBreach({
   input,
   now,
 }: RecordBreachOptions): Promise<RecordedBreach> {
+  if ((input.processor === undefined) === (input.controller === undefined)) {
+    throw new Art28Error(
+      "invalid_input",
+      {
+        fr: "dites qui a subi la violation : le sous-traitant ou le responsable de traitement, l'un des deux",
+        en: "say who suffered the breach: the processor or the controller, one of the two",
+      },
+      { argument: "processor" },
+    );
+  }
+  if (input.controller !== undefined && (input.notify || input.agreements?.length)) {
+    throw new Art28Error(
+      "invalid_input",
+      {
+        fr: "un responsable ne se notifie pas sa propre violation : pas d'accords ni de notification à choisir",
+        en: "a controller does not notify its own breach to itself: no agreements or notice to choose",
+      },
+      { argument: "controller" },
+    );
+  }
   const { result } = await inTransaction(register, actor, now, async (unit) => {
-    const processor = await findOrganisation(unit, input.processor, "processor");
-    const calendar = calendarFor(processor.calendar);
+    const side = input.controller !== undefined ? "controller" : "processor";
+    const reference = (input.controller ?? input.processor) as string;
+    const keeper = await findOrganisation(unit, reference, side);
+    if (!keeper.roles.includes(side)) {
+      throw new Art28Error(
+        "conflict",
+        side === "processor"
+          ? { fr: `${keeper.name} n'est pas sous-traitant`, en: `${keeper.name} is not a processor` }
+          : {
+              fr: `${keeper.name} n'est pas responsable de traitement`,
+              en: `${keeper.name} is not a controller`,
+            },
+        { argument: side },
+      );
+    }
+    const calendar = calendarFor(keeper.calendar);
     const raw: Record<string, unknown> = { ...input.details };
     for (const field of INSTANT_FIELDS) {
       if (raw[field] !== undefined && raw[field] !== null)
@@ -67,7 +105,31 @@ export async function recordBreach({
         { argument: "awareAt" },
       );
     }
-    const breach: Breach = { ...details, id: newId(), recordedBy: processor.id, side: "processor" };
+    const breach: Breach = { ...details, id: newId(), recordedBy: keeper.id, side };
+    unit.record({
+      type: "breach.recorded",
+      payload: {
+        v: 2,
+        breachId: breach.id,
+        side,
+        recordedBy: keeper.id,
+        awareAt: breach.awareAt,
+        description: breach.description,
+      },
+    });
+    if (side === "controller") {
+      await unit.breaches.insert(breach, now);
+      // GDPR Art. 33(5): documented whatever the risk; the assessment then decides what is owed.
+      const entry = breachRegisterEntry(breach, keeper.id, "controller", null, [
+        {
+          fr: "violation constatée par le responsable de traitement lui-même ; risque à évaluer (art. 33(1))",
+          en: "breach found by the controller itself; risk to be assessed (Art. 33(1))",
+        },
+      ]);
+      await unit.breaches.saveRegisterEntry(newId(), entry, null, now);
+      return { breach, duties: [], notice: null, enqueued: 0 };
+    }
+    const processor = keeper;
     const agreements = await affectedAgreements(unit, processor.id, input.agreements);
     const sides = await agreementSides(unit, agreements);
     const drafts = breachNotificationsToControllers(
@@ -96,16 +158,6 @@ export async function recordBreach({
       },
     ]);
     await unit.breaches.saveRegisterEntry(newId(), entry, null, now);
-    unit.record({
-      type: "breach.recorded",
-      payload: {
-        v: 1,
-        breachId: breach.id,
-        processorId: processor.id,
-        awareAt: breach.awareAt,
-        description: breach.description,
-      },
-    });
     if (!input.notify) return { breach, duties, notice: null, enqueued: 0 };
     const sent = await sendControllerNotices(unit, breach, processor, records, now);
     return { breach, duties, notice: sent.notice, enqueued: sent.enqueued };

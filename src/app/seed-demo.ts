@@ -262,9 +262,10 @@ export async function seedDemo({
     unit.record({
       type: "breach.recorded",
       payload: {
-        v: 1,
+        v: 2,
         breachId: breach.id,
-        processorId: orgs.korrigo.id,
+        side: "processor",
+        recordedBy: orgs.korrigo.id,
         awareAt: breach.at,
         description: "Copies numérisées consultables sans authentification pendant une mise à jour",
       },

@@ -11,6 +11,7 @@ import { recordBreach } from "../app/record-breach.js";
 import { recordBreachAwareness } from "../app/record-breach-awareness.js";
 import { showBreach } from "../app/show-breach.js";
 import { BREACH_NATURE_LABELS, type BreachNature } from "../domain/breach.js";
+import { RISK_LEVEL_LABELS } from "../domain/breach-risk.js";
 import { invalidInput } from "../domain/error.js";
 import type { CliContext } from "./context.js";
 import { withRegister } from "./register-session.js";
@@ -114,7 +115,7 @@ function reportOptions(command: Command, say: CliContext["say"]): Command {
 }
 
 export function registerBreachCommand(program: Command, context: CliContext): void {
-  const { say, lang, print } = context;
+  const { say, lang, print, when } = context;
   const breach = program
     .command("breach")
     .description(
@@ -126,11 +127,18 @@ export function registerBreachCommand(program: Command, context: CliContext): vo
       .command("record")
       .description(
         say(
-          "enregistre la violation subie par un sous-traitant et ouvre une notification par responsable de traitement",
-          "record a breach a processor suffered and open one notification per controller",
+          "enregistre une violation : celle d'un sous-traitant ouvre une notification par responsable de traitement ; celle d'un responsable, son registre (puis assess et aware)",
+          "record a breach: a processor's opens one notification per controller; a controller's own opens its register entry (then assess and aware)",
         ),
       )
-      .requiredOption("--processor <name>", say("le sous-traitant", "the processor"))
+      .option("--processor <name>", say("le sous-traitant qui l'a subie", "the processor that suffered it"))
+      .option(
+        "--controller <name>",
+        say(
+          "ou le responsable de traitement qui l'a subie lui-même",
+          "or the controller that suffered it itself",
+        ),
+      )
       .option(
         "--agreement <id...>",
         say(
@@ -145,14 +153,21 @@ export function registerBreachCommand(program: Command, context: CliContext): vo
     say,
   ).action(
     async (
-      options: ReportOptions & { processor: string; agreement?: string[]; notify?: boolean; json?: boolean },
+      options: ReportOptions & {
+        processor?: string;
+        controller?: string;
+        agreement?: string[];
+        notify?: boolean;
+        json?: boolean;
+      },
     ) => {
       const recorded = await withRegister(context, (register, actor) =>
         recordBreach({
           register,
           actor,
           input: {
-            processor: options.processor,
+            ...(options.processor !== undefined ? { processor: options.processor } : {}),
+            ...(options.controller !== undefined ? { controller: options.controller } : {}),
             details: report(options),
             ...(options.agreement ? { agreements: options.agreement } : {}),
             notify: Boolean(options.notify),
@@ -165,6 +180,15 @@ export function registerBreachCommand(program: Command, context: CliContext): vo
         return;
       }
       print(say(`violation enregistrée : ${recorded.breach.id}`, `breach recorded: ${recorded.breach.id}`));
+      if (recorded.breach.side === "controller") {
+        print(
+          say(
+            "inscrite au registre des violations (art. 33(5)) ; évaluez le risque (art28 breach assess), puis ouvrez les obligations envers l'autorité et les personnes (art28 breach aware)",
+            "entered in the breach register (Art. 33(5)); assess the risk (art28 breach assess), then open the duties towards the authority and the people (art28 breach aware)",
+          ),
+        );
+        return;
+      }
       print(
         say(
           `${recorded.duties.length} responsable(s) de traitement à notifier (art28 obligations due)`,
@@ -299,13 +323,8 @@ export function registerBreachCommand(program: Command, context: CliContext): vo
           print(JSON.stringify(assessment, null, 2));
           return;
         }
-        const levels = {
-          none: say("risque improbable", "risk unlikely"),
-          risk: say("risque", "risk"),
-          high_risk: say("risque élevé", "high risk"),
-        };
         print(
-          `${levels[assessment.level]} (${say("vraisemblance", "likelihood")} ${assessment.likelihood}/4, ${say("gravité", "severity")} ${assessment.severity}/4)`,
+          `${RISK_LEVEL_LABELS[assessment.level][lang]} (${say("vraisemblance", "likelihood")} ${assessment.likelihood}/4, ${say("gravité", "severity")} ${assessment.severity}/4)`,
         );
         for (const reason of assessment.reasons) print(`  - ${reason[lang]}`);
       },
@@ -384,7 +403,7 @@ export function registerBreachCommand(program: Command, context: CliContext): vo
           return;
         }
         for (const decision of result.decisions) print(decision[lang]);
-        for (const duty of result.duties) print(`  ${new Date(duty.due).toISOString()}  ${duty.what[lang]}`);
+        for (const duty of result.duties) print(`  ${when(duty.due)}  ${duty.what[lang]}`);
       },
     );
 
@@ -504,7 +523,7 @@ export function registerBreachCommand(program: Command, context: CliContext): vo
       print(say(`avis envoyés : ${shown.notices.length}`, `notices sent: ${shown.notices.length}`));
       for (const r of shown.register)
         print(
-          `  ${say("registre", "register")} ${r.entry.side}: ${r.entry.riskLevel ?? say("risque non évalué", "risk not assessed")}`,
+          `  ${r.entry.side === "controller" ? say("registre du responsable", "controller's register") : say("registre du sous-traitant", "processor's register")}${say(" : ", ": ")}${r.entry.riskLevel ? RISK_LEVEL_LABELS[r.entry.riskLevel][lang] : say("risque non évalué", "risk not assessed")}`,
         );
       print(
         say(

@@ -23,6 +23,8 @@ export interface BreachRegisterEntry {
   readonly riskLevel: RiskLevel | null;
   /** Why it was or was not notified; the authority may check this record (Art. 33(5)). */
   readonly decisions: readonly LocalizedText[];
+  /** When the controller became aware, which starts its 72 hours (Art. 33(1)); set once its duties are opened. */
+  readonly controllerAwareAt?: number;
 }
 
 /** Art. 33(5) binds the controller; the processor keeps the same entry to show it notified each controller. */
@@ -32,8 +34,10 @@ export function breachRegisterEntry(
   side: "processor" | "controller",
   riskLevel: RiskLevel | null,
   decisions: readonly LocalizedText[],
+  controllerAwareAt?: number,
 ): BreachRegisterEntry {
   return {
+    ...(controllerAwareAt !== undefined ? { controllerAwareAt } : {}),
     breachId: breach.id,
     keeperId,
     side,

@@ -6,6 +6,12 @@ import type { LocalizedText } from "./error.js";
 /** GDPR Art. 33(1) asks for "a risk", Art. 34(1) for "a high risk"; "none" means the breach is only documented. */
 export type RiskLevel = "none" | "risk" | "high_risk";
 
+export const RISK_LEVEL_LABELS: Readonly<Record<RiskLevel, LocalizedText>> = {
+  none: { fr: "risque improbable", en: "risk unlikely" },
+  risk: { fr: "risque", en: "risk" },
+  high_risk: { fr: "risque élevé", en: "high risk" },
+};
+
 /** Kinds of data, grouped by the harm their exposure does (EDPB 9/2022 paras 107-109). */
 export const DATA_KINDS = [
   "identification", // names, class, pupil number

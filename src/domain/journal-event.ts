@@ -76,6 +76,16 @@ export interface BreachRecordedV1 {
   readonly description: string;
 }
 
+/** Version 2 also records a controller's own breach: who recorded it, and on which side. */
+export interface BreachRecordedV2 {
+  readonly v: 2;
+  readonly breachId: string;
+  readonly side: "processor" | "controller";
+  readonly recordedBy: string;
+  readonly awareAt: number;
+  readonly description: string;
+}
+
 export interface RequestReceivedV1 {
   readonly v: 1;
   readonly requestId: string;
@@ -345,7 +355,7 @@ export interface JournalPayloads {
   "agreement.amended": AgreementAmendedV1;
   "obligation.opened": ObligationOpenedV1;
   "obligation.closed": ObligationClosedV1;
-  "breach.recorded": BreachRecordedV1;
+  "breach.recorded": BreachRecordedV1 | BreachRecordedV2;
   "request.received": RequestReceivedV1;
   "request.forwarded": RequestStepV1;
   "request.assistance_asked": RequestStepV1;

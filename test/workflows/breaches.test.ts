@@ -226,6 +226,105 @@ describe.each(ENGINES)("breaches on %s", (engine) => {
     await expectJournalHolds();
   });
 
+  it("lets a controller record its own breach: register entry first, then 72 hours from its own awareness", async () => {
+    const { vendor, lycee, ecole } = await world();
+    const recorded = await recordBreach({
+      register,
+      actor,
+      input: { controller: lycee.name, details },
+      now: RECORDED,
+    });
+    expect(recorded.breach).toMatchObject({ side: "controller", recordedBy: lycee.id });
+    expect(recorded.duties).toHaveLength(0);
+    const breach = recorded.breach.id;
+    // Nobody to notify under Art. 33(2), and no processor to mandate.
+    await expect(
+      addBreachUpdate({ register, actor, input: { breach }, now: RECORDED }),
+    ).rejects.toMatchObject({
+      code: "conflict",
+    });
+    // Another school never heard of it.
+    await expect(
+      assessBreachRiskFor({
+        register,
+        actor,
+        input: { breach, keeper: ecole.name, factors: {} },
+        now: RECORDED,
+      }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    await assessBreachRiskFor({
+      register,
+      actor,
+      input: {
+        breach,
+        keeper: lycee.name,
+        factors: {
+          dataKinds: ["assessment"],
+          identifiability: "direct",
+          exposure: "public",
+          vulnerablePeople: true,
+        },
+      },
+      now: RECORDED,
+    });
+    await expect(
+      recordBreachAwareness({
+        register,
+        actor,
+        input: { breach, controller: lycee.name, mandateProcessor: true },
+        now: RECORDED,
+      }),
+    ).rejects.toMatchObject({ code: "invalid_input" });
+    const aware = await recordBreachAwareness({
+      register,
+      actor,
+      input: { breach, controller: lycee.name },
+      now: RECORDED,
+    });
+    // Its awareness is the one it recorded, Friday 16:40: 72 elapsed hours from 17:00 cross into summer time
+    // and end at 18:00 on Monday, local.
+    expect(aware.awareAt).toBe(Date.parse(AWARE));
+    expect(aware.duties.find((d) => d.kind === "notify_breach_to_authority")?.due).toBe(
+      Date.parse("2026-03-30T18:00:00+02:00"),
+    );
+    expect(aware.duties.map((d) => d.kind).sort()).toEqual([
+      "communicate_breach_to_data_subjects",
+      "notify_breach_to_authority",
+    ]);
+    // Once is enough: a second awareness would open the same duties twice.
+    await expect(
+      recordBreachAwareness({ register, actor, input: { breach, controller: lycee.name }, now: RECORDED }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    const shown = await showBreach({ register, actor, input: { breach } });
+    expect(shown.register.map((r) => [r.entry.side, r.entry.riskLevel, r.entry.controllerAwareAt])).toEqual([
+      ["controller", "high_risk", Date.parse(AWARE)],
+    ]);
+    // The school files itself; the vendor has nothing to do with this breach.
+    await expect(
+      notifyAuthority({ register, actor, input: { breach, by: vendor.name }, now: RECORDED + 3_600_000 }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    const filed = await notifyAuthority({
+      register,
+      actor,
+      input: { breach, by: lycee.name, reference: "CNIL-2026-0077" },
+      now: RECORDED + 3_600_000,
+    });
+    expect(filed[0]?.closed.map((d) => d.kind)).toEqual(["notify_breach_to_authority"]);
+    await expectJournalHolds();
+  });
+
+  it("refuses a breach that names both sides, or neither", async () => {
+    const { vendor, lycee } = await world();
+    for (const input of [{ details }, { processor: vendor.name, controller: lycee.name, details }]) {
+      await expect(recordBreach({ register, actor, input, now: RECORDED })).rejects.toMatchObject({
+        code: "invalid_input",
+      });
+    }
+    await expect(
+      recordBreach({ register, actor, input: { controller: vendor.name, details }, now: RECORDED }),
+    ).rejects.toMatchObject({ code: "conflict" });
+  });
+
   it("asks a late controller for its reasons before it files with the authority", async () => {
     const { vendor, athenee } = await world();
     const { breach } = await recordBreach({

@@ -69,6 +69,67 @@ describe("art28 breach and art28 request on the demo world", () => {
     );
   });
 
+  it("records a school's own breach, assesses it and opens the 72 hours towards the CNIL, in French", () => {
+    const aware = new Date(Date.now() - 2 * 3_600_000).toISOString();
+    const record = runCli(
+      [
+        "breach",
+        "record",
+        "--controller",
+        "Lycée Marie-Curie",
+        "--aware",
+        aware,
+        "--nature",
+        "confidentiality",
+        "--description",
+        "Clé USB des bulletins perdue",
+        "--people",
+        "120",
+      ],
+      env,
+    );
+    expect(record.status).toBe(0);
+    expect(record.stdout).toMatch(/inscrite au registre des violations \(art\. 33\(5\)\)/);
+    const id = /violation enregistrée : ([0-9a-f-]{36})/.exec(record.stdout)?.[1] as string;
+    const both = runCli(
+      ["breach", "record", "--controller", "Lycée Marie-Curie", "--processor", "Scolares", "--aware", aware],
+      env,
+    );
+    expect(both.status).toBe(2);
+    expect(both.stderr.trim().split("\n")).toHaveLength(1);
+    const assessed = runCli(
+      [
+        "breach",
+        "assess",
+        id,
+        "--org",
+        "Lycée Marie-Curie",
+        "--data-kinds",
+        "assessment",
+        "--exposure",
+        "public",
+        "--vulnerable",
+      ],
+      env,
+    );
+    expect(assessed.stdout).toMatch(/^risque élevé/);
+    const aware72 = runCli(["breach", "aware", id, "--controller", "Lycée Marie-Curie"], env);
+    expect(aware72.status).toBe(0);
+    expect(aware72.stdout).toMatch(/notification à la CNIL \(art\. 33\(1\)\)/);
+    // 72 elapsed hours from the hour after awareness, shown with its offset.
+    const due = new Date(Math.ceil(Date.parse(aware) / 3_600_000) * 3_600_000 + 72 * 3_600_000);
+    const shown = runCli(["breach", "show", id], env);
+    expect(shown.stdout).toMatch(/registre du responsable : risque élevé/);
+    expect(shown.stdout).toMatch(/obligations en attente \(2\)/);
+    const dues = JSON.parse(runCli(["obligations", "due", "--json"], env).stdout) as {
+      kind: string;
+      due: string;
+      trigger: { id: string };
+    }[];
+    const toCnil = dues.find((o) => o.trigger.id === id && o.kind === "notify_breach_to_authority");
+    expect(Date.parse(toCnil?.due ?? "")).toBe(due.getTime());
+  });
+
   it("receives a request at the controller and answers a portability request with JSON and CSV files", () => {
     const received = runCli(
       [
