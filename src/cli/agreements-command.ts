@@ -23,7 +23,7 @@ const ROLE_LABELS: Record<PartyRole, { fr: string; en: string }> = {
 };
 
 export function registerAgreementsCommand(program: Command, context: CliContext): void {
-  const { say, lang, print } = context;
+  const { say, lang, print, when } = context;
   const agreements = program
     .command("agreements")
     .description(
@@ -247,7 +247,7 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
       print(say("  versions :", "  versions:"));
       for (const v of versions) {
         print(
-          `    v${v.version} ${v.reason === "created" ? say("création", "created") : say("avenant", "amendment")} ${formatInstant(v.at, "Europe/Paris")} ${v.by}${v.note ? ` — ${v.note}` : ""}`,
+          `    v${v.version} ${v.reason === "created" ? say("création", "created") : say("avenant", "amendment")} ${when(v.at)} ${v.by}${v.note ? ` — ${v.note}` : ""}`,
         );
       }
       if (obligations.length > 0) {

@@ -4,13 +4,12 @@ import type { Command } from "commander";
 import { buildEvidencePack } from "../app/build-evidence-pack.js";
 import { recordAuditFinding } from "../app/record-audit-finding.js";
 import { requestAudit } from "../app/request-audit.js";
-import { formatInstant } from "../domain/instant.js";
 import type { CliContext } from "./context.js";
 import { instantOption, listOption } from "./instant-option.js";
 import { withRegister } from "./register-session.js";
 
 export function registerAuditCommand(program: Command, context: CliContext): void {
-  const { say, lang, print } = context;
+  const { say, lang, print, when } = context;
   const group = program
     .command("audit")
     .description(
@@ -67,9 +66,7 @@ export function registerAuditCommand(program: Command, context: CliContext): voi
           return;
         }
         print(say(`audit ${audit.id} demandé`, `audit ${audit.id} requested`));
-        print(
-          `  ${say("début au plus tôt", "earliest start")}: ${formatInstant(audit.earliestStart, "Europe/Paris")}`,
-        );
+        print(`  ${say("début au plus tôt", "earliest start")}: ${when(audit.earliestStart)}`);
         for (const w of audit.warnings) print(`  ${say("attention", "warning")}: ${w[lang]}`);
       },
     );

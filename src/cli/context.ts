@@ -1,4 +1,4 @@
-// What every CLI command receives: the language, a way to print, and the environment.
+// What every CLI command receives: the language, a way to print, how to show an instant, and the environment.
 
 import type { Language } from "../domain/duration.js";
 import type { Say } from "./language.js";
@@ -7,5 +7,7 @@ export interface CliContext {
   readonly lang: Language;
   readonly say: Say;
   readonly print: (text: string) => void;
+  /** An instant as ISO 8601 with its offset, in the machine's time zone (TZ), when no organisation's zone applies. */
+  readonly when: (instant: number) => string;
   readonly env: NodeJS.ProcessEnv;
 }

@@ -7,13 +7,12 @@ import { chooseReturnOrDeletion } from "../app/choose-return-or-deletion.js";
 import { issueDeletionCertificate } from "../app/issue-deletion-certificate.js";
 import { recordRetentionException } from "../app/record-retention-exception.js";
 import { terminateAgreement } from "../app/terminate-agreement.js";
-import { formatInstant } from "../domain/instant.js";
 import type { CliContext } from "./context.js";
 import { instantOption, listOption } from "./instant-option.js";
 import { withRegister } from "./register-session.js";
 
 export function registerEndCommand(program: Command, context: CliContext): void {
-  const { say, print } = context;
+  const { say, print, when } = context;
   const group = program
     .command("end")
     .description(
@@ -67,8 +66,8 @@ export function registerEndCommand(program: Command, context: CliContext): void 
         else
           print(
             say(
-              `accord résilié ; fin du service : ${formatInstant(termination.endsAt, "Europe/Paris")}`,
-              `agreement terminated; service ends: ${formatInstant(termination.endsAt, "Europe/Paris")}`,
+              `accord résilié ; fin du service : ${when(termination.endsAt)}`,
+              `agreement terminated; service ends: ${when(termination.endsAt)}`,
             ),
           );
       },

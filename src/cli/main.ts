@@ -2,6 +2,7 @@
 // The `art28` command: parses arguments and hands each command to its use case.
 
 import { Command } from "commander";
+import { formatInstant } from "../domain/instant.js";
 import { registerAgreementsCommand } from "./agreements-command.js";
 import { registerAnalyzeCommand } from "./analyze-command.js";
 import { registerAuditCommand } from "./audit-command.js";
@@ -82,6 +83,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     lang,
     say: sayIn(lang),
     print: (text) => process.stdout.write(`${text}\n`),
+    when: (instant) => formatInstant(instant, Intl.DateTimeFormat().resolvedOptions().timeZone),
     env,
   };
   const program = buildProgram(context);

@@ -8,7 +8,7 @@ import type { CliContext } from "./context.js";
 import { withRegister } from "./register-session.js";
 
 export function registerOutboxCommand(program: Command, context: CliContext): void {
-  const { say, print } = context;
+  const { say, print, when } = context;
   const outbox = program
     .command("outbox")
     .description(
@@ -58,8 +58,8 @@ export function registerOutboxCommand(program: Command, context: CliContext): vo
         ),
       );
       for (const m of listed.messages) {
-        const when = new Date(m.sentAt ?? m.notBefore).toISOString();
-        print(`${m.status.padEnd(7)}  ${when}  ${m.channel.padEnd(7)}  ${m.kind}  → ${m.to}`);
+        const at = when(m.sentAt ?? m.notBefore);
+        print(`${m.status.padEnd(7)}  ${at}  ${m.channel.padEnd(7)}  ${m.kind}  → ${m.to}`);
         print(`         ${m.id}${m.lastError ? `  (${m.attempts}× : ${m.lastError})` : ""}`);
       }
     });

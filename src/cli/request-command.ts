@@ -59,7 +59,7 @@ function readDatasets(path: string): PortableDataset[] {
 }
 
 export function registerRequestCommand(program: Command, context: CliContext): void {
-  const { say, lang, print } = context;
+  const { say, lang, print, when } = context;
   const request = program
     .command("request")
     .description(
@@ -69,7 +69,7 @@ export function registerRequestCommand(program: Command, context: CliContext): v
       ),
     );
   const printDuty = (d: { due: number; what: { fr: string; en: string } }) =>
-    print(`  ${say("échéance", "due")} ${new Date(d.due).toISOString()}  ${d.what[lang]}`);
+    print(`  ${say("échéance", "due")} ${when(d.due)}  ${d.what[lang]}`);
 
   request
     .command("receive")
@@ -362,7 +362,7 @@ export function registerRequestCommand(program: Command, context: CliContext): v
       if (found.length === 0) print(say("aucune demande", "no requests"));
       for (const r of found)
         print(
-          `${r.id.slice(0, 8)}  ${new Date(r.receivedAt).toISOString()}  ${RIGHT_LABELS[r.right][lang]}  ${STATE_LABELS[r.state]?.[lang] ?? r.state}`,
+          `${r.id.slice(0, 8)}  ${when(r.receivedAt)}  ${RIGHT_LABELS[r.right][lang]}  ${STATE_LABELS[r.state]?.[lang] ?? r.state}`,
         );
     });
 

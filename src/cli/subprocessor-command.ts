@@ -9,7 +9,6 @@ import { publishSubprocessorList } from "../app/publish-subprocessor-list.js";
 import { respondToSubprocessorChange } from "../app/respond-to-subprocessor-change.js";
 import { settleSubprocessorWindows } from "../app/settle-subprocessor-windows.js";
 import { invalidInput } from "../domain/error.js";
-import { formatInstant } from "../domain/instant.js";
 import type { CliContext } from "./context.js";
 import { instantOption } from "./instant-option.js";
 import { withRegister } from "./register-session.js";
@@ -24,7 +23,7 @@ const STATUS_WORDS: Record<string, { fr: string; en: string }> = {
 };
 
 export function registerSubprocessorCommand(program: Command, context: CliContext): void {
-  const { say, lang, print } = context;
+  const { say, lang, print, when } = context;
   const group = program
     .command("subprocessor")
     .description(
@@ -109,7 +108,7 @@ export function registerSubprocessorCommand(program: Command, context: CliContex
         );
         for (const w of announced.windows) {
           print(
-            `  ${w.agreementId.slice(0, 8)}  ${say("fin", "closes")} ${formatInstant(w.closesAt, "Europe/Paris")}  ${say("silence", "silence")}: ${w.silence}${w.blocked ? `  ${w.blocked[lang]}` : ""}`,
+            `  ${w.agreementId.slice(0, 8)}  ${say("fin", "closes")} ${when(w.closesAt)}  ${say("silence", "silence")}: ${w.silence}${w.blocked ? `  ${w.blocked[lang]}` : ""}`,
           );
         }
       },

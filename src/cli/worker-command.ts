@@ -26,7 +26,7 @@ function seconds(value: string, option: string, min: number): number {
 }
 
 export function registerWorkerCommand(program: Command, context: CliContext): void {
-  const { say, print } = context;
+  const { say, print, when } = context;
   program
     .command("worker")
     .description(
@@ -128,8 +128,8 @@ export function registerWorkerCommand(program: Command, context: CliContext): vo
         );
       case "retry":
         return say(
-          `à réessayer ${event.id} (tentative ${event.attempts}, à ${new Date(event.at).toISOString()}) : ${event.reason}`,
-          `retry       ${event.id} (attempt ${event.attempts}, at ${new Date(event.at).toISOString()}): ${event.reason}`,
+          `à réessayer ${event.id} (tentative ${event.attempts}, à ${when(event.at)}) : ${event.reason}`,
+          `retry       ${event.id} (attempt ${event.attempts}, at ${when(event.at)}): ${event.reason}`,
         );
       case "dead":
         return say(
