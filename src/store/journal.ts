@@ -1,18 +1,14 @@
 // The journal's chain: RFC 8785 canonical JSON and sha256 links, and a streaming verifier that locates faults.
 
-import { hash } from "node:crypto";
 import canonicalize from "canonicalize";
 import type { LocalizedText } from "../domain/error.js";
 import { GENESIS_HASH, type JournalFault } from "../domain/journal-event.js";
+import { type EventContent, linkHash } from "./journal-link-hash.js";
+
+export { canonicalEvent, linkHash } from "./journal-link-hash.js";
 
 /** A journal row as stored: the payload is its canonical JSON text. */
-export interface ChainLink {
-  readonly tenant: string;
-  readonly seq: number;
-  readonly at: number;
-  readonly actor: string;
-  readonly type: string;
-  readonly payload: string;
+export interface ChainLink extends EventContent {
   readonly prevHash: string;
   readonly hash: string;
 }
@@ -22,20 +18,6 @@ export function canonicalJson(value: unknown): string {
   const text = canonicalize(value);
   if (text === undefined) throw new TypeError("a journal payload must be a JSON value");
   return text;
-}
-
-/**
- * The canonical JSON of {seq, at, actor, tenant, type, payload}. Keys are written in RFC 8785 order (actor, at,
- * payload, seq, tenant, type); strings and integers serialise as ECMAScript JSON does, which RFC 8785 adopts;
- * the payload is already canonical. A test checks this equals `canonicalize` of the whole event.
- */
-export function canonicalEvent(link: Omit<ChainLink, "prevHash" | "hash">): string {
-  return `{"actor":${JSON.stringify(link.actor)},"at":${link.at},"payload":${link.payload},"seq":${link.seq},"tenant":${JSON.stringify(link.tenant)},"type":${JSON.stringify(link.type)}}`;
-}
-
-/** hash = sha256(prevHash ‖ canonical JSON of the event), hex. One-shot `crypto.hash` is twice as fast here. */
-export function linkHash(prevHash: string, link: Omit<ChainLink, "prevHash" | "hash">): string {
-  return hash("sha256", prevHash + canonicalEvent(link), "hex");
 }
 
 export interface ChainFault {
@@ -55,6 +37,20 @@ export class ChainVerifier {
   count = 0;
   fault: ChainFault | null = null;
   last: { seq: number; hash: string } | null = null;
+
+  /**
+   * `after`: the end of a prefix [1, after.seq] already found intact (slice checks stitched by `intactPrefix`); the
+   * verifier then starts in the state it would have reached by pushing that prefix itself, so it names the same
+   * first fault.
+   */
+  constructor(after?: { readonly seq: number; readonly hash: string }) {
+    if (after && after.seq > 0) {
+      this.expectedSeq = after.seq + 1;
+      this.expectedPrev = after.hash;
+      this.count = after.seq;
+      this.last = { seq: after.seq, hash: after.hash };
+    }
+  }
 
   /** Feeds the next row; returns false once a fault is found (later rows need not be read). */
   push(row: ChainLink): boolean {
