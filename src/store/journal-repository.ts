@@ -155,19 +155,50 @@ export class JournalRepository {
   }
 
   /**
-   * Streams a tenant's chain in pages, up to seq `upTo` when given (the head read when streaming began). The next
-   * page is requested before the current one is handed over, so on PostgreSQL the server reads while we hash.
+   * Streams a tenant's chain in pages, after seq `afterSeq` and up to seq `upTo` when given (the head read when
+   * streaming began). The next page is requested before the current one is handed over, so on PostgreSQL the
+   * server reads while we hash.
    */
-  async *stream(tenant: string, pageSize = 20_000, upTo?: number): AsyncGenerator<ChainLink[]> {
-    let next: Promise<ChainLink[]> | null = this.page(tenant, 0, pageSize, upTo);
+  async *stream(tenant: string, pageSize = 20_000, upTo?: number, afterSeq = 0): AsyncGenerator<ChainLink[]> {
+    if (upTo !== undefined) {
+      yield* this.streamRanges(tenant, pageSize, upTo, afterSeq);
+      return;
+    }
+    let next: Promise<ChainLink[]> | null = this.page(tenant, afterSeq, pageSize);
     while (next) {
       const rows: ChainLink[] = await next;
       if (rows.length === 0) return;
       const last = (rows[rows.length - 1] as ChainLink).seq;
-      next =
-        rows.length < pageSize || (upTo !== undefined && last >= upTo)
-          ? null
-          : this.page(tenant, last, pageSize, upTo);
+      next = rows.length < pageSize ? null : this.page(tenant, last, pageSize);
+      yield rows;
+    }
+  }
+
+  /**
+   * Pages that are seq ranges of `pageSize` (seqs are unique integers, so none holds more rows): each query then
+   * reads and orders one page's rows, where "after the last seq, the next `pageSize`" lets PostgreSQL, on a journal
+   * it has not analysed yet, sort every remaining row for each page. After an empty range (a fault, or a head ahead
+   * of the rows), the next page starts at the next row there is, if any.
+   */
+  private async *streamRanges(
+    tenant: string,
+    pageSize: number,
+    upTo: number,
+    afterSeq: number,
+  ): AsyncGenerator<ChainLink[]> {
+    const range = (after: number) => this.page(tenant, after, pageSize, Math.min(upTo, after + pageSize));
+    let after = afterSeq;
+    let next: Promise<ChainLink[]> | null = after < upTo ? range(after) : null;
+    while (next) {
+      let rows: ChainLink[] = await next;
+      if (rows.length > 0) {
+        after = Math.min(upTo, after + pageSize);
+      } else {
+        rows = await this.page(tenant, after, pageSize, upTo);
+        if (rows.length === 0) return;
+        after = (rows[rows.length - 1] as ChainLink).seq;
+      }
+      next = after < upTo ? range(after) : null;
       yield rows;
     }
   }
