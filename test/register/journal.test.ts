@@ -1,5 +1,7 @@
 // The journal chains every event with sha256 over RFC 8785 JSON, refuses rewrites, and locates tampering.
 
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 import canonicalize from "canonicalize";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -7,7 +9,8 @@ import { openRegister, type Register } from "../../src/app/open-register.js";
 import { inTransaction } from "../../src/app/unit-of-work.js";
 import { verifyJournal } from "../../src/app/verify-journal.js";
 import type { Actor } from "../../src/domain/actor.js";
-import { canonicalEvent } from "../../src/store/journal.js";
+import { openStore } from "../../src/store/database.js";
+import { canonicalEvent, linkHash } from "../../src/store/journal.js";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./databases.js";
 
 const actor: Actor = { id: "test:journal", tenant: "t-journal" };
@@ -28,6 +31,15 @@ async function appendEvents(register: Register, count: number, who: Actor = acto
       });
     }
   });
+}
+
+/** Threads of this process, where the system lists them (Linux): worker threads are threads. */
+function osThreads(): number | null {
+  try {
+    return readdirSync("/proc/self/task").length;
+  } catch {
+    return null;
+  }
 }
 
 /** What an intruder with database access does first: remove the append-only triggers. */
@@ -54,6 +66,21 @@ describe("the canonical form of an event", () => {
       payload: canonicalize(payload) as string,
     };
     expect(canonicalEvent(link)).toBe(canonicalize({ ...link, payload }));
+  });
+});
+
+describe("the journal of an in-memory database", () => {
+  it("is verified in the calling thread, which alone can see it", async () => {
+    const store = await openStore({ engine: "sqlite", path: ":memory:" });
+    const register: Register = { store, where: ":memory:", close: () => store.close() };
+    try {
+      await appendEvents(register, 5);
+      const result = await verifyJournal({ register, actor, threads: 3 });
+      expect(result.fault).toBeNull();
+      expect(result.count).toBe(5);
+    } finally {
+      await register.close();
+    }
   });
 });
 
@@ -97,62 +124,143 @@ describe.each(ENGINES)("the journal on %s", (engine) => {
     expect((await verifyJournal({ register, actor })).fault).toBeNull();
   });
 
-  it("finds an altered payload and names its seq", async () => {
-    await appendEvents(register, 10);
-    await dropTriggers(register);
-    await sql`UPDATE journal SET payload = replace(payload, 'incident 6', 'incident 9') WHERE seq = 7`.execute(
-      register.store.db,
-    );
-    const { fault } = await verifyJournal({ register, actor, pageSize: 4 });
-    expect(fault).toMatchObject({ seq: 7, reason: "altered" });
+  // A small journal is streamed through one verifier; a large one is checked in slices, by the calling thread and
+  // workers side by side, and a fault then named by streaming on from the end of the slices found intact: it must
+  // be named the same way. `threads` forces slices on these small journals.
+  describe.each([
+    { threads: undefined, how: "streamed through one verifier" },
+    { threads: 0, how: "checked in slices by the calling thread" },
+    { threads: 3, how: "checked in slices by the calling thread and three workers" },
+  ])("$how", ({ threads }) => {
+    it("verifies an intact chain, giving the same head as one verifier", async () => {
+      await appendEvents(register, 7);
+      const result = await verifyJournal({ register, actor, threads });
+      expect(result).toEqual(await verifyJournal({ register, actor }));
+      expect(result.fault).toBeNull();
+      expect(result.count).toBe(7);
+    });
+
+    it("finds an altered payload and names its seq", async () => {
+      await appendEvents(register, 10);
+      await dropTriggers(register);
+      await sql`UPDATE journal SET payload = replace(payload, 'incident 6', 'incident 9') WHERE seq = 7`.execute(
+        register.store.db,
+      );
+      const { fault } = await verifyJournal({ register, actor, pageSize: 4, threads });
+      expect(fault).toMatchObject({ seq: 7, reason: "altered" });
+    });
+
+    it("finds an event rewritten with its hash recomputed, through the next event's link", async () => {
+      await appendEvents(register, 6);
+      await dropTriggers(register);
+      await sql`UPDATE journal SET hash = ${"f".repeat(64)} WHERE seq = 3`.execute(register.store.db);
+      const { fault } = await verifyJournal({ register, actor, threads });
+      expect(fault).toMatchObject({ seq: 3, reason: "altered" });
+    });
+
+    it("finds a deleted event in the middle as missing", async () => {
+      await appendEvents(register, 10);
+      await dropTriggers(register);
+      await sql`DELETE FROM journal WHERE seq = 4`.execute(register.store.db);
+      const { fault } = await verifyJournal({ register, actor, pageSize: 3, threads });
+      expect(fault).toMatchObject({ seq: 4, reason: "missing" });
+    });
+
+    it("finds the first and the last events deleted as missing", async () => {
+      await appendEvents(register, 5);
+      await dropTriggers(register);
+      await sql`DELETE FROM journal WHERE seq = 5`.execute(register.store.db);
+      expect((await verifyJournal({ register, actor, threads })).fault).toMatchObject({
+        seq: 5,
+        reason: "missing",
+      });
+      await sql`DELETE FROM journal WHERE seq = 1`.execute(register.store.db);
+      expect((await verifyJournal({ register, actor, threads })).fault).toMatchObject({
+        seq: 1,
+        reason: "missing",
+      });
+    });
+
+    it("finds two swapped events as reordered", async () => {
+      await appendEvents(register, 8);
+      await dropTriggers(register);
+      const { db } = register.store;
+      await sql`UPDATE journal SET seq = -1 WHERE seq = 5`.execute(db);
+      await sql`UPDATE journal SET seq = 5 WHERE seq = 6`.execute(db);
+      await sql`UPDATE journal SET seq = 6 WHERE seq = -1`.execute(db);
+      const { fault } = await verifyJournal({ register, actor, pageSize: 5, threads });
+      expect(fault).toMatchObject({ seq: 5, reason: "reordered" });
+    });
+
+    it("finds swapped contents between two rows as reordered", async () => {
+      await appendEvents(register, 4);
+      await dropTriggers(register);
+      const { db } = register.store;
+      // Swap everything but seq between rows 2 and 3.
+      await sql`UPDATE journal SET tenant_id = 'tmp' WHERE seq = 2`.execute(db);
+      await sql`UPDATE journal SET seq = 2 WHERE seq = 3 AND tenant_id = ${actor.tenant}`.execute(db);
+      await sql`UPDATE journal SET seq = 3, tenant_id = ${actor.tenant} WHERE tenant_id = 'tmp'`.execute(db);
+      const { fault } = await verifyJournal({ register, actor, threads });
+      expect(fault).toMatchObject({ seq: 2, reason: "reordered" });
+    });
+
+    it("finds an event rewritten with a hash of its own that the next event does not cite", async () => {
+      await appendEvents(register, 6);
+      await dropTriggers(register);
+      const { db } = register.store;
+      // Event 2 ends the first of three slices: its own slice holds, the break is at the boundary.
+      const row = await db.selectFrom("journal").selectAll().where("seq", "=", 2).executeTakeFirstOrThrow();
+      const payload = row.payload.replace("incident 1", "incident 7");
+      const hash = linkHash(row.prev_hash, { ...row, tenant: actor.tenant, payload });
+      await sql`UPDATE journal SET payload = ${payload}, hash = ${hash} WHERE seq = 2`.execute(db);
+      const { fault } = await verifyJournal({ register, actor, threads });
+      expect(fault).toMatchObject({ seq: 2, reason: "altered" });
+    });
+
+    it("finds events missing promptly when the head is forged far ahead of them", async () => {
+      await appendEvents(register, 6);
+      await sql`UPDATE journal_head SET seq = ${1_000_000_000_000}`.execute(register.store.db);
+      const { fault } = await verifyJournal({ register, actor, threads });
+      expect(fault).toMatchObject({ seq: 7, reason: "missing" });
+    });
+
+    it("finds the head no longer matching the last event", async () => {
+      await appendEvents(register, 6);
+      await sql`UPDATE journal_head SET hash = ${"e".repeat(64)}`.execute(register.store.db);
+      const result = await verifyJournal({ register, actor, threads });
+      expect(result.fault).toMatchObject({ seq: 6, reason: "altered" });
+      expect(result.head).toBeNull();
+    });
   });
 
-  it("finds an event rewritten with its hash recomputed, through the next event's link", async () => {
+  it("checks a large journal in slices, by default and with workers, and stops them all", async () => {
+    await appendEvents(register, 25_000);
+    const head = await register.store.db.selectFrom("journal_head").selectAll().executeTakeFirstOrThrow();
+    for (const threads of [undefined, 2]) {
+      const before = osThreads();
+      const result = await verifyJournal({ register, actor, threads });
+      expect(result).toMatchObject({ fault: null, count: 25_000, head: { seq: 25_000, hash: head.hash } });
+      if (before !== null) expect(osThreads()).toBeLessThanOrEqual(before);
+    }
+  });
+
+  it("leaves no worker running when another connection cannot reach the database", async () => {
     await appendEvents(register, 6);
-    await dropTriggers(register);
-    await sql`UPDATE journal SET hash = ${"f".repeat(64)} WHERE seq = 3`.execute(register.store.db);
-    const { fault } = await verifyJournal({ register, actor });
-    expect(fault).toMatchObject({ seq: 3, reason: "altered" });
-  });
-
-  it("finds a deleted event in the middle as missing", async () => {
-    await appendEvents(register, 10);
-    await dropTriggers(register);
-    await sql`DELETE FROM journal WHERE seq = 4`.execute(register.store.db);
-    const { fault } = await verifyJournal({ register, actor, pageSize: 3 });
-    expect(fault).toMatchObject({ seq: 4, reason: "missing" });
-  });
-
-  it("finds the first and the last events deleted as missing", async () => {
-    await appendEvents(register, 5);
-    await dropTriggers(register);
-    await sql`DELETE FROM journal WHERE seq = 5`.execute(register.store.db);
-    expect((await verifyJournal({ register, actor })).fault).toMatchObject({ seq: 5, reason: "missing" });
-    await sql`DELETE FROM journal WHERE seq = 1`.execute(register.store.db);
-    expect((await verifyJournal({ register, actor })).fault).toMatchObject({ seq: 1, reason: "missing" });
-  });
-
-  it("finds two swapped events as reordered", async () => {
-    await appendEvents(register, 8);
-    await dropTriggers(register);
-    const { db } = register.store;
-    await sql`UPDATE journal SET seq = -1 WHERE seq = 5`.execute(db);
-    await sql`UPDATE journal SET seq = 5 WHERE seq = 6`.execute(db);
-    await sql`UPDATE journal SET seq = 6 WHERE seq = -1`.execute(db);
-    const { fault } = await verifyJournal({ register, actor, pageSize: 5 });
-    expect(fault).toMatchObject({ seq: 5, reason: "reordered" });
-  });
-
-  it("finds swapped contents between two rows as reordered", async () => {
-    await appendEvents(register, 4);
-    await dropTriggers(register);
-    const { db } = register.store;
-    // Swap everything but seq between rows 2 and 3.
-    await sql`UPDATE journal SET tenant_id = 'tmp' WHERE seq = 2`.execute(db);
-    await sql`UPDATE journal SET seq = 2 WHERE seq = 3 AND tenant_id = ${actor.tenant}`.execute(db);
-    await sql`UPDATE journal SET seq = 3, tenant_id = ${actor.tenant} WHERE tenant_id = 'tmp'`.execute(db);
-    const { fault } = await verifyJournal({ register, actor });
-    expect(fault).toMatchObject({ seq: 2, reason: "reordered" });
+    const elsewhere =
+      engine === "sqlite"
+        ? { engine, path: join(dirname(database.url.slice("file:".length)), "absent", "register.sqlite") }
+        : { engine, url: `${database.url}_absent` };
+    const misplaced = { ...register, store: { ...register.store, location: elsewhere } } as Register;
+    const before = osThreads();
+    const verifying = verifyJournal({ register: misplaced, actor, threads: 3 });
+    if (engine === "sqlite") {
+      // The calling thread reads through the store's own handle: the workers' failure only costs their help.
+      expect(await verifying).toEqual(await verifyJournal({ register, actor }));
+    } else {
+      // There the calling thread needs a connection of its own too.
+      await expect(verifying).rejects.toThrow(/absent/);
+    }
+    if (before !== null) expect(osThreads()).toBeLessThanOrEqual(before);
   });
 
   it("keeps one unforked chain when many transactions append at once", async () => {
