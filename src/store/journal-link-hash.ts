@@ -19,19 +19,23 @@ export interface EventContent {
  * the payload is already canonical. A test checks this equals `canonicalize` of the whole event.
  */
 export function canonicalEvent(link: EventContent): string {
-  return eventText(JSON.stringify(link.tenant), link.seq, link.at, link.actor, link.type, link.payload);
+  const { tenant, seq, at, actor, type, payload } = link;
+  return eventText(JSON.stringify(tenant), seq, at, JSON.stringify(actor), JSON.stringify(type), payload);
 }
 
-/** `canonicalEvent` with the tenant already quoted, so that a slice check quotes it once, not once a row. */
+/**
+ * `canonicalEvent` from its strings already quoted as JSON (`JSON.stringify`), so that a slice check quotes the
+ * tenant once, and an actor or a type once for a run of rows that share it.
+ */
 export function eventText(
   quotedTenant: string,
   seq: number,
   at: number,
-  actor: string,
-  type: string,
+  quotedActor: string,
+  quotedType: string,
   payload: string,
 ): string {
-  return `{"actor":${JSON.stringify(actor)},"at":${at},"payload":${payload},"seq":${seq},"tenant":${quotedTenant},"type":${JSON.stringify(type)}}`;
+  return `{"actor":${quotedActor},"at":${at},"payload":${payload},"seq":${seq},"tenant":${quotedTenant},"type":${quotedType}}`;
 }
 
 /** hash = sha256(prevHash ‖ canonical JSON of the event), hex. One-shot `crypto.hash` is twice as fast here. */

@@ -34,6 +34,11 @@ export interface SliceReport {
  */
 export class SliceCheck {
   private readonly quotedTenant: string;
+  // The last actor and type seen, quoted: consecutive events mostly share them, and quoting costs more than comparing.
+  private actor = "";
+  private quotedActor = '""';
+  private type = "";
+  private quotedType = '""';
   private expectedSeq: number;
   private previousHash: string | null = null;
   private firstPrev: string | null = null;
@@ -52,11 +57,19 @@ export class SliceCheck {
   push(row: RawLink): boolean {
     if (this.broken) return false;
     const [seq, at, actor, type, payload, prevHash, rowHash] = row;
+    if (actor !== this.actor) {
+      this.actor = actor;
+      this.quotedActor = JSON.stringify(actor);
+    }
+    if (type !== this.type) {
+      this.type = type;
+      this.quotedType = JSON.stringify(type);
+    }
+    const text = eventText(this.quotedTenant, seq, at, this.quotedActor, this.quotedType, payload);
     if (
       seq !== this.expectedSeq ||
       (this.previousHash !== null && prevHash !== this.previousHash) ||
-      hash("sha256", prevHash + eventText(this.quotedTenant, seq, at, actor, type, payload), "hex") !==
-        rowHash
+      hash("sha256", prevHash + text, "hex") !== rowHash
     ) {
       this.broken = true;
       return false;
