@@ -140,6 +140,10 @@ function openSqlite(location: Extract<Location, { engine: "sqlite" }>): Store {
 
 function openPostgres(location: Extract<Location, { engine: "postgres" }>, poolSize: number): Store {
   const pool = new pg.Pool({ connectionString: location.url, max: poolSize, types: NUMERIC_TYPES });
+  // An idle connection the server ends (restart, pg_terminate_backend, a forced DROP DATABASE, or one still closing
+  // after close()) is already dropped by the pool, which opens another on demand; unheard, the pool's "error" event
+  // would end the whole process.
+  pool.on("error", () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: "postgres",
