@@ -4,7 +4,8 @@ import type { Actor } from "../domain/actor.js";
 import { acknowledgeCertificate as acknowledge, type Certificate } from "../domain/end-of-contract.js";
 import { Art28Error } from "../domain/error.js";
 import type { StoredCertificate } from "../store/termination-repository.js";
-import { agreementSidesOf, findAgreement, findOrganisation } from "./load-agreement-clock.js";
+import { findAgreement, findOrganisation } from "./find-record.js";
+import { agreementSidesOf } from "./load-agreement-clock.js";
 import type { Register } from "./open-register.js";
 import { inTransaction } from "./unit-of-work.js";
 

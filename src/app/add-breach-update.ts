@@ -17,7 +17,7 @@ import { dueUnderStatute } from "../domain/obligation.js";
 import type { Organisation } from "../domain/organisation.js";
 import type { BreachNotificationRecord, StoredBreachNotice } from "../store/breach-repository.js";
 import { settleObligations } from "./close-obligation.js";
-import { findOrganisation } from "./load-agreement-clock.js";
+import { findBreach, findOrganisation } from "./find-record.js";
 import { type Notice, notifyOrganisations } from "./notify-organisations.js";
 import type { Register } from "./open-register.js";
 import { readInstant } from "./read-instant.js";
@@ -84,25 +84,6 @@ export async function addBreachUpdate({
     return { breach: updated, notice: sent.notice, recipients: records.length, enqueued: sent.enqueued };
   });
   return result;
-}
-
-/** A breach by its id or first characters (at least 6). */
-export async function findBreach(unit: Pick<UnitOfWork, "breaches">, reference: string): Promise<Breach> {
-  const text = reference.trim().toLowerCase();
-  const exact = await unit.breaches.byId(text);
-  if (exact) return exact;
-  const matches = text.length >= 6 ? await unit.breaches.byIdPrefix(text, 2) : [];
-  if (matches.length === 1) return matches[0] as Breach;
-  throw new Art28Error(
-    matches.length > 1 ? "invalid_input" : "not_found",
-    matches.length > 1
-      ? {
-          fr: `plusieurs violations commencent par « ${reference} » : donnez plus de caractères`,
-          en: `several breaches start with "${reference}": give more characters`,
-        }
-      : { fr: `violation « ${reference} » introuvable`, en: `breach "${reference}" not found` },
-    { argument: "breach" },
-  );
 }
 
 function detailsOf(breach: Breach): BreachDetails {

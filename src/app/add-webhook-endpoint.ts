@@ -5,8 +5,8 @@ import { redactUrl } from "../delivery/webhook.js";
 import type { Actor } from "../domain/actor.js";
 import { invalidInput } from "../domain/error.js";
 import type { WebhookEndpointSummary } from "../store/recipient-repository.js";
+import { findOrganisation } from "./find-record.js";
 import type { Register } from "./open-register.js";
-import { findOrganisation } from "./set-organisation-contact.js";
 import { inTransaction } from "./unit-of-work.js";
 
 export interface AddWebhookEndpointOptions {
@@ -51,7 +51,7 @@ export async function addWebhookEndpoint({
     );
   }
   const { result } = await inTransaction(register, actor, now, async (unit) => {
-    const organisation = await findOrganisation(unit, input.organisation);
+    const organisation = await findOrganisation(unit, input.organisation, "org");
     const endpoint = await unit.recipients.addWebhookEndpoint(
       { organisationId: organisation.id, url, secret: input.secret },
       now,

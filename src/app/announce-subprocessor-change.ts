@@ -12,7 +12,8 @@ import {
   type SubprocessorChange,
 } from "../domain/subprocessor-change.js";
 import type { StoredWindow } from "../store/subprocessor-change-repository.js";
-import { agreementSides, findOrganisation } from "./load-agreement-clock.js";
+import { findOrganisation } from "./find-record.js";
+import { agreementSides } from "./load-agreement-clock.js";
 import { type Notice, notifyOrganisations } from "./notify-organisations.js";
 import type { Register } from "./open-register.js";
 import { recordObligations } from "./record-obligations.js";

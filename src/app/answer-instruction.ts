@@ -6,7 +6,7 @@ import { invalidInput } from "../domain/error.js";
 import { answerContestedInstruction } from "../domain/instruction.js";
 import { closeObligation } from "../domain/obligation-record.js";
 import type { StoredInstruction } from "../store/instruction-repository.js";
-import { findInstruction } from "./contest-instruction.js";
+import { findInstruction } from "./find-record.js";
 import type { Register } from "./open-register.js";
 import { contentHash, inTransaction } from "./unit-of-work.js";
 

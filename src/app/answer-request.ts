@@ -10,10 +10,9 @@ import { invalidInput } from "../domain/error.js";
 import { type PortableDataset, portabilityCsv, portabilityJson } from "../domain/portability-export.js";
 import type { RequestAttachment, StoredRequest } from "../store/request-repository.js";
 import { settleObligation } from "./close-obligation.js";
-import { findOrganisation } from "./load-agreement-clock.js";
+import { findOrganisation, findRequest } from "./find-record.js";
 import type { Register } from "./open-register.js";
 import { readPastInstant } from "./read-instant.js";
-import { findRequest } from "./receive-request.js";
 import { inTransaction } from "./unit-of-work.js";
 
 export interface AnswerRequestOptions {

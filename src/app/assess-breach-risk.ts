@@ -13,8 +13,7 @@ import {
 } from "../domain/breach-risk.js";
 import { Art28Error } from "../domain/error.js";
 import { parseInput } from "../domain/input.js";
-import { findBreach } from "./add-breach-update.js";
-import { findOrganisation } from "./load-agreement-clock.js";
+import { findBreach, findOrganisation } from "./find-record.js";
 import type { Register } from "./open-register.js";
 import { inTransaction, newId, type UnitOfWork } from "./unit-of-work.js";
 

@@ -9,7 +9,7 @@ import type { Actor } from "../domain/actor.js";
 import { Art28Error } from "../domain/error.js";
 import { subprocessorsInUse } from "../domain/subprocessor-use.js";
 import { type ChainLink, ChainVerifier } from "../store/journal.js";
-import { findAgreement } from "./load-agreement-clock.js";
+import { findAgreement } from "./find-record.js";
 import type { Register } from "./open-register.js";
 import { inTransaction, reader } from "./unit-of-work.js";
 

@@ -5,7 +5,7 @@ import type { Actor } from "../domain/actor.js";
 import { Art28Error } from "../domain/error.js";
 import { contestInstruction as contest } from "../domain/instruction.js";
 import type { StoredInstruction } from "../store/instruction-repository.js";
-import type { Repositories } from "../store/repositories.js";
+import { findInstruction } from "./find-record.js";
 import { agreementSidesOf } from "./load-agreement-clock.js";
 import type { Register } from "./open-register.js";
 import { recordObligations } from "./record-obligations.js";
@@ -47,25 +47,4 @@ export async function contestInstruction({
     return stored;
   });
   return result;
-}
-
-export async function findInstruction(
-  repositories: Repositories,
-  reference: string,
-): Promise<StoredInstruction> {
-  const text = reference.trim().toLowerCase();
-  const exact = await repositories.instructions.byId(text);
-  if (exact) return exact;
-  const matches = text.length >= 6 ? await repositories.instructions.byIdPrefix(text, 2) : [];
-  if (matches.length === 1) return matches[0] as StoredInstruction;
-  throw new Art28Error(
-    matches.length > 1 ? "invalid_input" : "not_found",
-    matches.length > 1
-      ? {
-          fr: `plusieurs instructions commencent par « ${reference} »`,
-          en: `several instructions start with "${reference}"`,
-        }
-      : { fr: `instruction « ${reference} » introuvable`, en: `instruction "${reference}" not found` },
-    { argument: "instruction" },
-  );
 }

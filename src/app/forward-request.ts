@@ -8,11 +8,10 @@ import { answerDuty, applyRequestEvent } from "../domain/data-subject-request.js
 import type { Obligation } from "../domain/obligation-record.js";
 import type { StoredRequest } from "../store/request-repository.js";
 import { settleObligation } from "./close-obligation.js";
-import { findOrganisation } from "./load-agreement-clock.js";
+import { findOrganisation, findRequest } from "./find-record.js";
 import { notifyOrganisations } from "./notify-organisations.js";
 import type { Register } from "./open-register.js";
 import { readPastInstant } from "./read-instant.js";
-import { findRequest } from "./receive-request.js";
 import { recordObligations } from "./record-obligations.js";
 import { inTransaction } from "./unit-of-work.js";
 

@@ -8,7 +8,8 @@ import { closeObligation } from "../domain/obligation-record.js";
 import { canonicalJson } from "../store/journal.js";
 import type { StoredCertificate } from "../store/termination-repository.js";
 import { terminationOf } from "./choose-return-or-deletion.js";
-import { agreementSidesOf, findAgreement } from "./load-agreement-clock.js";
+import { findAgreement } from "./find-record.js";
+import { agreementSidesOf } from "./load-agreement-clock.js";
 import type { Register } from "./open-register.js";
 import { contentHash, inTransaction, newId } from "./unit-of-work.js";
 

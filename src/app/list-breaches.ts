@@ -4,7 +4,7 @@ import type { Actor } from "../domain/actor.js";
 import type { BreachNature } from "../domain/breach.js";
 import { calendarFor } from "../domain/calendar.js";
 import { formatInstant } from "../domain/instant.js";
-import { findOrganisation } from "./load-agreement-clock.js";
+import { findOrganisation } from "./find-record.js";
 import type { Register } from "./open-register.js";
 import { reader } from "./unit-of-work.js";
 

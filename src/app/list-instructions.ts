@@ -2,7 +2,7 @@
 
 import type { Actor } from "../domain/actor.js";
 import type { StoredInstruction } from "../store/instruction-repository.js";
-import { findAgreement } from "./load-agreement-clock.js";
+import { findAgreement } from "./find-record.js";
 import type { Register } from "./open-register.js";
 import { reader } from "./unit-of-work.js";
 

@@ -2,7 +2,7 @@
 
 import type { Actor } from "../domain/actor.js";
 import type { StoredRequest } from "../store/request-repository.js";
-import { findOrganisation } from "./load-agreement-clock.js";
+import { findOrganisation } from "./find-record.js";
 import type { Register } from "./open-register.js";
 import { reader } from "./unit-of-work.js";
 

@@ -1,57 +1,13 @@
-// Steps shared by the workflow use cases: find an agreement or organisation as people name them, and read an
-// agreement's clock (its parties, terms, and the controller's calendar and interpretation of qualifiers).
+// A step shared by the workflow use cases: read an agreement's clock (its parties, terms, and the controller's
+// calendar and interpretation of qualifiers).
 
 import type { Agreement } from "../domain/agreement.js";
 import type { AgreementClock } from "../domain/agreement-clock.js";
 import { type Calendar, calendarFor } from "../domain/calendar.js";
 import { Art28Error } from "../domain/error.js";
 import type { Organisation } from "../domain/organisation.js";
-import type { SubprocessorChange } from "../domain/subprocessor-change.js";
 import type { AgreementTerms } from "../domain/terms.js";
 import type { Repositories } from "../store/repositories.js";
-
-/** An agreement by its id or its first characters (at least 6). */
-export async function findAgreement(repositories: Repositories, reference: string): Promise<Agreement> {
-  const text = reference.trim().toLowerCase();
-  const exact = await repositories.agreements.byId(text);
-  if (exact) return exact;
-  if (text.length >= 6) {
-    const matches = await repositories.agreements.byIdPrefix(text, 2);
-    if (matches.length === 1) return matches[0] as Agreement;
-    if (matches.length > 1) {
-      throw new Art28Error(
-        "invalid_input",
-        {
-          fr: `plusieurs accords commencent par « ${reference} » : donnez plus de caractères`,
-          en: `several agreements start with "${reference}": give more characters`,
-        },
-        { argument: "agreement" },
-      );
-    }
-  }
-  throw new Art28Error(
-    "not_found",
-    { fr: `accord « ${reference} » introuvable`, en: `agreement "${reference}" not found` },
-    { argument: "agreement" },
-  );
-}
-
-/** An organisation by name, id, UAI, SIREN, SIRET or BCE number. */
-export async function findOrganisation(
-  repositories: Repositories,
-  reference: string,
-  argument = "organisation",
-): Promise<Organisation> {
-  const found = await repositories.organisations.find(reference);
-  if (!found) {
-    throw new Art28Error(
-      "not_found",
-      { fr: `organisation « ${reference} » introuvable`, en: `organisation "${reference}" not found` },
-      { argument },
-    );
-  }
-  return found;
-}
 
 export interface AgreementSides {
   readonly clock: AgreementClock;
@@ -133,26 +89,4 @@ export async function agreementSidesOf(
   agreement: Agreement,
 ): Promise<AgreementSides> {
   return (await agreementSides(repositories, [agreement]))[0] as AgreementSides;
-}
-
-/** A sub-processor change by its id or its first characters (at least 6). */
-export async function findSubprocessorChange(
-  repositories: Repositories,
-  reference: string,
-): Promise<SubprocessorChange> {
-  const text = reference.trim().toLowerCase();
-  const exact = await repositories.subprocessorChanges.changeById(text);
-  if (exact) return exact;
-  const matches = text.length >= 6 ? await repositories.subprocessorChanges.changesByIdPrefix(text, 2) : [];
-  if (matches.length === 1) return matches[0] as SubprocessorChange;
-  throw new Art28Error(
-    matches.length > 1 ? "invalid_input" : "not_found",
-    matches.length > 1
-      ? {
-          fr: `plusieurs changements commencent par « ${reference} » : donnez plus de caractères`,
-          en: `several changes start with "${reference}": give more characters`,
-        }
-      : { fr: `changement « ${reference} » introuvable`, en: `change "${reference}" not found` },
-    { argument: "change" },
-  );
 }

@@ -11,7 +11,7 @@ import { renderSubprocessorListJson } from "../documents/subprocessor-list/rende
 import type { Actor } from "../domain/actor.js";
 import type { Language } from "../domain/duration.js";
 import { subprocessorNameKey, subprocessorsInUse } from "../domain/subprocessor-use.js";
-import { findOrganisation } from "./load-agreement-clock.js";
+import { findOrganisation } from "./find-record.js";
 import type { Register } from "./open-register.js";
 import { reader } from "./unit-of-work.js";
 

@@ -15,7 +15,8 @@ import { Art28Error, invalidInput } from "../domain/error.js";
 import type { Obligation } from "../domain/obligation-record.js";
 import type { Organisation } from "../domain/organisation.js";
 import type { StoredRequest } from "../store/request-repository.js";
-import { agreementSidesOf, findAgreement, findOrganisation } from "./load-agreement-clock.js";
+import { findAgreement, findOrganisation } from "./find-record.js";
+import { agreementSidesOf } from "./load-agreement-clock.js";
 import type { Register } from "./open-register.js";
 import { readInstant } from "./read-instant.js";
 import { recordObligations } from "./record-obligations.js";
@@ -135,27 +136,5 @@ async function place(unit: UnitOfWork, receiver: Organisation, agreementReferenc
       en: "the organisation that received the request is not party to this agreement",
     },
     { argument: "receivedBy" },
-  );
-}
-
-/** A request by its id or first characters (at least 6). */
-export async function findRequest(
-  unit: Pick<UnitOfWork, "requests">,
-  reference: string,
-): Promise<StoredRequest> {
-  const text = reference.trim().toLowerCase();
-  const exact = await unit.requests.byId(text);
-  if (exact) return exact;
-  const matches = text.length >= 6 ? await unit.requests.byIdPrefix(text, 2) : [];
-  if (matches.length === 1) return matches[0] as StoredRequest;
-  throw new Art28Error(
-    matches.length > 1 ? "invalid_input" : "not_found",
-    matches.length > 1
-      ? {
-          fr: `plusieurs demandes commencent par « ${reference} » : donnez plus de caractères`,
-          en: `several requests start with "${reference}": give more characters`,
-        }
-      : { fr: `demande « ${reference} » introuvable`, en: `request "${reference}" not found` },
-    { argument: "request" },
   );
 }

@@ -4,8 +4,8 @@
 import type { Actor } from "../domain/actor.js";
 import { correctiveActionDuties, FINDING_SEVERITIES, type FindingSeverity } from "../domain/audit.js";
 import { Art28Error, invalidInput } from "../domain/error.js";
-import type { StoredAudit, StoredFinding } from "../store/audit-repository.js";
-import type { Repositories } from "../store/repositories.js";
+import type { StoredFinding } from "../store/audit-repository.js";
+import { findAudit } from "./find-record.js";
 import { agreementSidesOf } from "./load-agreement-clock.js";
 import type { Register } from "./open-register.js";
 import { recordObligations } from "./record-obligations.js";
@@ -88,22 +88,4 @@ export async function recordAuditFinding({
     return stored;
   });
   return result;
-}
-
-export async function findAudit(repositories: Repositories, reference: string): Promise<StoredAudit> {
-  const text = reference.trim().toLowerCase();
-  const exact = await repositories.audits.byId(text);
-  if (exact) return exact;
-  const matches = text.length >= 6 ? await repositories.audits.byIdPrefix(text, 2) : [];
-  if (matches.length === 1) return matches[0] as StoredAudit;
-  throw new Art28Error(
-    matches.length > 1 ? "invalid_input" : "not_found",
-    matches.length > 1
-      ? {
-          fr: `plusieurs audits commencent par « ${reference} »`,
-          en: `several audits start with "${reference}"`,
-        }
-      : { fr: `audit « ${reference} » introuvable`, en: `audit "${reference}" not found` },
-    { argument: "audit" },
-  );
 }

@@ -8,7 +8,8 @@ import {
   recordInstruction as record,
 } from "../domain/instruction.js";
 import type { StoredInstruction } from "../store/instruction-repository.js";
-import { agreementSidesOf, findAgreement } from "./load-agreement-clock.js";
+import { findAgreement } from "./find-record.js";
+import { agreementSidesOf } from "./load-agreement-clock.js";
 import type { Register } from "./open-register.js";
 import { contentHash, inTransaction, newId } from "./unit-of-work.js";
 

@@ -5,7 +5,7 @@ import type { Actor } from "../domain/actor.js";
 import { invalidInput } from "../domain/error.js";
 import type { StoredRetentionException } from "../store/termination-repository.js";
 import { terminationOf } from "./choose-return-or-deletion.js";
-import { findAgreement } from "./load-agreement-clock.js";
+import { findAgreement } from "./find-record.js";
 import type { Register } from "./open-register.js";
 import { inTransaction, newId } from "./unit-of-work.js";
 

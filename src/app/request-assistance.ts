@@ -6,10 +6,10 @@ import { calendarFor } from "../domain/calendar.js";
 import { assistanceDuty } from "../domain/data-subject-request.js";
 import { Art28Error } from "../domain/error.js";
 import type { Obligation } from "../domain/obligation-record.js";
-import { agreementSidesOf, findAgreement } from "./load-agreement-clock.js";
+import { findAgreement, findRequest } from "./find-record.js";
+import { agreementSidesOf } from "./load-agreement-clock.js";
 import type { Register } from "./open-register.js";
 import { readPastInstant } from "./read-instant.js";
-import { findRequest } from "./receive-request.js";
 import { recordObligations } from "./record-obligations.js";
 import { inTransaction } from "./unit-of-work.js";
 

@@ -7,7 +7,7 @@ import { Art28Error } from "../domain/error.js";
 import { closeObligation } from "../domain/obligation-record.js";
 import { answerObjectionWindow, settleObjectionWindow } from "../domain/subprocessor-change.js";
 import type { StoredWindow } from "../store/subprocessor-change-repository.js";
-import { findAgreement, findSubprocessorChange } from "./load-agreement-clock.js";
+import { findAgreement, findSubprocessorChange } from "./find-record.js";
 import type { Register } from "./open-register.js";
 import { applySettlement } from "./settle-subprocessor-windows.js";
 import { inTransaction, newTimeOrderedId } from "./unit-of-work.js";

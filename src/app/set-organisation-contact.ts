@@ -3,11 +3,11 @@
 import { z } from "zod";
 import type { Actor } from "../domain/actor.js";
 import type { Language } from "../domain/duration.js";
-import { Art28Error, invalidInput } from "../domain/error.js";
-import type { Organisation } from "../domain/organisation.js";
+import { invalidInput } from "../domain/error.js";
 import type { OrganisationContact } from "../store/recipient-repository.js";
+import { findOrganisation } from "./find-record.js";
 import type { Register } from "./open-register.js";
-import { inTransaction, type UnitOfWork } from "./unit-of-work.js";
+import { inTransaction } from "./unit-of-work.js";
 
 export interface SetOrganisationContactOptions {
   readonly register: Register;
@@ -46,7 +46,7 @@ export async function setOrganisationContact({
   }
   const name = input.name?.trim() || null;
   const { result } = await inTransaction(register, actor, now, async (unit) => {
-    const organisation = await findOrganisation(unit, input.organisation);
+    const organisation = await findOrganisation(unit, input.organisation, "org");
     const contact = { organisationId: organisation.id, email, name, language: language as Language };
     await unit.recipients.setContact(contact, now);
     unit.record({
@@ -56,20 +56,4 @@ export async function setOrganisationContact({
     return { ...contact, updatedAt: now, organisation: organisation.name };
   });
   return result;
-}
-
-/** The organisation a command names, or a not_found error naming the option. */
-export async function findOrganisation(
-  unit: Pick<UnitOfWork, "organisations">,
-  reference: string,
-): Promise<Organisation> {
-  const organisation = await unit.organisations.find(reference.trim());
-  if (!organisation) {
-    throw new Art28Error(
-      "not_found",
-      { fr: `organisation « ${reference} » introuvable`, en: `organisation "${reference}" not found` },
-      { argument: "org" },
-    );
-  }
-  return organisation;
 }

@@ -2,9 +2,9 @@
 
 import type { Actor } from "../domain/actor.js";
 import type { Agreement, AgreementVersion } from "../domain/agreement.js";
-import { Art28Error } from "../domain/error.js";
 import type { Obligation } from "../domain/obligation-record.js";
 import type { Organisation } from "../domain/organisation.js";
+import { findAgreement } from "./find-record.js";
 import type { Register } from "./open-register.js";
 import { reader } from "./unit-of-work.js";
 
@@ -28,7 +28,7 @@ export async function showAgreement({
   input,
 }: ShowAgreementOptions): Promise<AgreementDetail> {
   const repositories = reader(register, actor);
-  const agreement = await findAgreement(repositories.agreements, input.id);
+  const agreement = await findAgreement(repositories, input.id, "id");
   const organisations = await repositories.organisations.byIds(
     agreement.parties.map((p) => p.organisationId),
   );
@@ -45,35 +45,4 @@ export async function showAgreement({
     versions: versions.map(({ snapshot: _snapshot, ...v }) => v),
     obligations,
   };
-}
-
-async function findAgreement(
-  agreements: {
-    byId(id: string): Promise<Agreement | undefined>;
-    byIdPrefix(prefix: string, limit?: number): Promise<Agreement[]>;
-  },
-  id: string,
-): Promise<Agreement> {
-  const text = id.trim().toLowerCase();
-  const exact = await agreements.byId(text);
-  if (exact) return exact;
-  if (text.length >= 6) {
-    const matches = await agreements.byIdPrefix(text, 2);
-    if (matches.length === 1) return matches[0] as Agreement;
-    if (matches.length > 1) {
-      throw new Art28Error(
-        "invalid_input",
-        {
-          fr: `plusieurs accords commencent par « ${id} » : donnez plus de caractères`,
-          en: `several agreements start with "${id}": give more characters`,
-        },
-        { argument: "id" },
-      );
-    }
-  }
-  throw new Art28Error(
-    "not_found",
-    { fr: `accord « ${id} » introuvable`, en: `agreement "${id}" not found` },
-    { argument: "id" },
-  );
 }

@@ -9,7 +9,7 @@ import { calendarFor } from "../domain/calendar.js";
 import type { LocalizedText } from "../domain/error.js";
 import { formatInstant } from "../domain/instant.js";
 import type { DueBasis } from "../domain/obligation.js";
-import { findBreach } from "./add-breach-update.js";
+import { findBreach } from "./find-record.js";
 import type { Register } from "./open-register.js";
 import { reader } from "./unit-of-work.js";
 

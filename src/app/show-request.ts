@@ -3,8 +3,8 @@
 import type { Actor } from "../domain/actor.js";
 import type { Obligation } from "../domain/obligation-record.js";
 import type { StoredRequest } from "../store/request-repository.js";
+import { findRequest } from "./find-record.js";
 import type { Register } from "./open-register.js";
-import { findRequest } from "./receive-request.js";
 import { reader } from "./unit-of-work.js";
 
 export interface ShowRequestOptions {

@@ -6,7 +6,8 @@ import { type TerminationKind, terminate } from "../domain/end-of-contract.js";
 import { invalidInput } from "../domain/error.js";
 import type { StoredTermination } from "../store/termination-repository.js";
 import { setAgreementStatus } from "./change-agreement-status.js";
-import { agreementSidesOf, findAgreement, findOrganisation } from "./load-agreement-clock.js";
+import { findAgreement, findOrganisation } from "./find-record.js";
+import { agreementSidesOf } from "./load-agreement-clock.js";
 import type { Register } from "./open-register.js";
 import { inTransaction, newId } from "./unit-of-work.js";
 

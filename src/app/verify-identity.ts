@@ -6,10 +6,9 @@ import { calendarFor } from "../domain/calendar.js";
 import { applyRequestEvent } from "../domain/data-subject-request.js";
 import type { StoredRequest } from "../store/request-repository.js";
 import { settleObligation } from "./close-obligation.js";
-import { findOrganisation } from "./load-agreement-clock.js";
+import { findOrganisation, findRequest } from "./find-record.js";
 import type { Register } from "./open-register.js";
 import { readPastInstant } from "./read-instant.js";
-import { findRequest } from "./receive-request.js";
 import { inTransaction } from "./unit-of-work.js";
 
 export interface VerifyIdentityOptions {

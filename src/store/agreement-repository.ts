@@ -12,6 +12,7 @@ import type {
   Subprocessor,
   TransferMechanism,
 } from "../domain/agreement.js";
+import { idStartsWith } from "./key-lookup.js";
 import type {
   AgreementPartiesTable,
   AgreementSubprocessorsTable,
@@ -193,14 +194,12 @@ export class AgreementRepository {
 
   /** Agreements whose id starts with `prefix` (users type the first characters of an id). */
   async byIdPrefix(prefix: string, limit = 2): Promise<Agreement[]> {
-    const escaped = prefix.replace(/[%_\\]/g, "");
     return this.load(
       this.db
         .selectFrom("agreements")
         .selectAll()
         .where("tenant_id", "=", this.tenant)
-        .where("id", ">=", escaped)
-        .where("id", "<", `${escaped}\uffff`)
+        .where(idStartsWith(prefix))
         .orderBy("id")
         .limit(limit),
     );

@@ -4,6 +4,7 @@ import type { Kysely, Selectable } from "kysely";
 import type { AuditKind, FindingSeverity } from "../domain/audit.js";
 import type { LocalizedText } from "../domain/error.js";
 import type { DueBasis } from "../domain/obligation.js";
+import { idStartsWith } from "./key-lookup.js";
 import type { AuditFindingsTable, AuditsTable, Database } from "./schema.js";
 
 export interface StoredAudit {
@@ -100,13 +101,11 @@ export class AuditRepository {
   }
 
   async byIdPrefix(prefix: string, limit = 2): Promise<StoredAudit[]> {
-    const clean = prefix.replace(/[%_\\]/g, "");
     const rows = await this.db
       .selectFrom("audits")
       .selectAll()
       .where("tenant_id", "=", this.tenant)
-      .where("id", ">=", clean)
-      .where("id", "<", `${clean}\uffff`)
+      .where(idStartsWith(prefix))
       .orderBy("id")
       .limit(limit)
       .execute();

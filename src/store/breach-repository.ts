@@ -8,6 +8,7 @@ import type { BreachRiskAssessment } from "../domain/breach-risk.js";
 import type { Obligation } from "../domain/obligation-record.js";
 import { insertMany } from "./bulk-insert.js";
 import type { Engine } from "./engine.js";
+import { idStartsWith } from "./key-lookup.js";
 import { obligationFromRow } from "./obligation-repository.js";
 import type {
   BreachesTable,
@@ -164,8 +165,7 @@ export class BreachRepository {
       .selectFrom("breaches")
       .selectAll()
       .where("tenant_id", "=", this.tenant)
-      .where("id", ">=", prefix)
-      .where("id", "<", `${prefix}\uffff`)
+      .where(idStartsWith(prefix))
       .orderBy("id")
       .limit(limit)
       .execute();

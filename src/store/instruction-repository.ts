@@ -2,6 +2,7 @@
 
 import type { Kysely, Selectable } from "kysely";
 import type { Instruction, InstructionChannel, InstructionStatus } from "../domain/instruction.js";
+import { idStartsWith } from "./key-lookup.js";
 import type { Database, InstructionsTable } from "./schema.js";
 
 export interface StoredInstruction extends Instruction {
@@ -80,13 +81,11 @@ export class InstructionRepository {
   }
 
   async byIdPrefix(prefix: string, limit = 2): Promise<StoredInstruction[]> {
-    const clean = prefix.replace(/[%_\\]/g, "");
     const rows = await this.db
       .selectFrom("instructions")
       .selectAll()
       .where("tenant_id", "=", this.tenant)
-      .where("id", ">=", clean)
-      .where("id", "<", `${clean}\uffff`)
+      .where(idStartsWith(prefix))
       .orderBy("id")
       .limit(limit)
       .execute();

@@ -9,6 +9,7 @@ import type {
   Right,
 } from "../domain/data-subject-request.js";
 import type { Obligation } from "../domain/obligation-record.js";
+import { idStartsWith } from "./key-lookup.js";
 import { obligationFromRow } from "./obligation-repository.js";
 import type { Database, DataSubjectRequestsTable } from "./schema.js";
 
@@ -122,8 +123,7 @@ export class RequestRepository {
       .selectFrom("data_subject_requests")
       .selectAll()
       .where("tenant_id", "=", this.tenant)
-      .where("id", ">=", prefix)
-      .where("id", "<", `${prefix}\uffff`)
+      .where(idStartsWith(prefix))
       .orderBy("id")
       .limit(limit)
       .execute();

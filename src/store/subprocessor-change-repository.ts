@@ -21,6 +21,7 @@ import { type SubprocessorUse, subprocessorNameKey } from "../domain/subprocesso
 import type { AgreementTerms, ObjectionSilence } from "../domain/terms.js";
 import { insertMany } from "./bulk-insert.js";
 import type { Engine } from "./engine.js";
+import { idStartsWith } from "./key-lookup.js";
 import type {
   Database,
   SubprocessorChangesTable,
@@ -207,13 +208,11 @@ export class SubprocessorChangeRepository {
 
   /** Changes whose id starts with `prefix` (people type the first characters of an id). */
   async changesByIdPrefix(prefix: string, limit = 2): Promise<SubprocessorChange[]> {
-    const clean = prefix.replace(/[%_\\]/g, "");
     const rows = await this.db
       .selectFrom("subprocessor_changes")
       .selectAll()
       .where("tenant_id", "=", this.tenant)
-      .where("id", ">=", clean)
-      .where("id", "<", `${clean}\uffff`)
+      .where(idStartsWith(prefix))
       .orderBy("id")
       .limit(limit)
       .execute();

@@ -24,7 +24,15 @@ if (!POSTGRES_URL) {
 
 export const ENGINES: readonly ("sqlite" | "postgres")[] = POSTGRES_URL ? ["sqlite", "postgres"] : ["sqlite"];
 
-export async function createTestDatabase(engine: "sqlite" | "postgres"): Promise<TestDatabase> {
+export interface TestDatabaseOptions {
+  /** PostgreSQL only: an ICU collation for the database (`fr-FR-u-ka-shifted` weighs no punctuation, say). */
+  readonly icuLocale?: string;
+}
+
+export async function createTestDatabase(
+  engine: "sqlite" | "postgres",
+  { icuLocale }: TestDatabaseOptions = {},
+): Promise<TestDatabase> {
   if (engine === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "art28-register-"));
     return {
@@ -40,7 +48,11 @@ export async function createTestDatabase(engine: "sqlite" | "postgres"): Promise
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(
+      icuLocale
+        ? `CREATE DATABASE ${name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '${icuLocale}' LOCALE 'C.UTF-8'`
+        : `CREATE DATABASE ${name}`,
+    );
   } finally {
     await admin.end();
   }
