@@ -1,6 +1,7 @@
 // E-mail through SMTP (nodemailer), configured by one SMTP_URL, each message in its recipient's language.
 
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
+import type SMTPTransport from "nodemailer/lib/smtp-transport/index.js";
 import type { Language } from "../domain/duration.js";
 import type { RenderedEmail } from "../domain/email-content.js";
 import { Art28Error, invalidInput } from "../domain/error.js";
@@ -88,7 +89,11 @@ export function readMailerConfig(env: Readonly<Record<string, string | undefined
  * outbox whether to try again (network errors and SMTP 4xx) or give up (SMTP 5xx: the server refused).
  */
 export function createMailer(config: MailerConfig): Mailer {
-  const transport = nodemailer.createTransport(config.smtpUrl);
+  // nodemailer is loaded with the first mailer, not at start-up: only the worker sends, and it costs 40 ms.
+  const transport: Promise<Transporter<SMTPTransport.SentMessageInfo>> = import("nodemailer").then(
+    ({ default: nodemailer }) => nodemailer.createTransport(config.smtpUrl),
+  );
+  transport.catch(() => {}); // a transport that cannot be made fails each send; unsent, it is nobody's error
   return {
     async send(email) {
       if (!KEY.test(email.idempotencyKey)) {
@@ -98,7 +103,7 @@ export function createMailer(config: MailerConfig): Mailer {
         );
       }
       try {
-        const info = await transport.sendMail({
+        const info = await (await transport).sendMail({
           from: config.from,
           to: email.to.name ? { name: email.to.name, address: email.to.address } : email.to.address,
           subject: email.email.subject,
@@ -127,7 +132,10 @@ export function createMailer(config: MailerConfig): Mailer {
       }
     },
     close() {
-      transport.close();
+      transport.then(
+        (opened) => opened.close(),
+        () => {},
+      );
     },
   };
 }

@@ -3,7 +3,7 @@
 import { resolve } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
-import pg from "pg";
+import type pg from "pg";
 import { Art28Error, invalidInput } from "../domain/error.js";
 import type { Engine } from "./engine.js";
 import { migrationProvider } from "./migrations/index.js";
@@ -63,13 +63,15 @@ export interface Store {
 
 // PostgreSQL returns int8 as text by default; instants and seqs are below 2^53, so numbers are exact.
 const INT8_OID = 20;
-const NUMERIC_TYPES = {
-  getTypeParser(oid: number, format?: "text" | "binary") {
-    if (oid === INT8_OID && format !== "binary") return (value: string) => Number(value);
-    // biome-ignore lint/suspicious/noExplicitAny: pg's overloads do not accept the union format
-    return pg.types.getTypeParser(oid, format as any);
-  },
-};
+function numericTypes(types: typeof pg.types): pg.CustomTypesConfig {
+  return {
+    getTypeParser(oid: number, format?: "text" | "binary") {
+      if (oid === INT8_OID && format !== "binary") return (value: string) => Number(value);
+      // biome-ignore lint/suspicious/noExplicitAny: pg's overloads do not accept the union format
+      return types.getTypeParser(oid, format as any);
+    },
+  } as pg.CustomTypesConfig;
+}
 
 export interface OpenOptions {
   /** Apply pending migrations (the default): every start brings the schema up to date. */
@@ -79,7 +81,9 @@ export interface OpenOptions {
 
 export async function openStore(location: Location, options: OpenOptions = {}): Promise<Store> {
   const store =
-    location.engine === "sqlite" ? openSqlite(location) : openPostgres(location, options.poolSize ?? 10);
+    location.engine === "sqlite"
+      ? openSqlite(location)
+      : await openPostgres(location, options.poolSize ?? 10);
   if (options.migrate !== false) {
     try {
       await migrate(store);
@@ -138,8 +142,13 @@ function openSqlite(location: Extract<Location, { engine: "sqlite" }>): Store {
   };
 }
 
-function openPostgres(location: Extract<Location, { engine: "postgres" }>, poolSize: number): Store {
-  const pool = new pg.Pool({ connectionString: location.url, max: poolSize, types: NUMERIC_TYPES });
+async function openPostgres(
+  location: Extract<Location, { engine: "postgres" }>,
+  poolSize: number,
+): Promise<Store> {
+  // Loaded only for a PostgreSQL register: SQLite users do not pay its 40 ms at every start.
+  const { default: pg } = await import("pg");
+  const pool = new pg.Pool({ connectionString: location.url, max: poolSize, types: numericTypes(pg.types) });
   // An idle connection the server ends (restart, pg_terminate_backend, a forced DROP DATABASE, or one still closing
   // after close()) is already dropped by the pool, which opens another on demand; unheard, the pool's "error" event
   // would end the whole process.

@@ -2,7 +2,6 @@
 // WordprocessingML into HTML, laid out as text like any HTML document.
 
 import { zipSync } from "fflate";
-import mammoth from "mammoth";
 import { Art28Error } from "../../domain/error.js";
 import { repairMojibake } from "../encoding-repair.js";
 import { htmlToText } from "./html.js";
@@ -31,6 +30,8 @@ export async function readDocx(bytes: Uint8Array, entries: readonly ZipEntry[]):
   // mammoth unzips with no limit of its own: it is given only parts already inflated within limits.
   const parts = readZipEntries(bytes, entries, isTextPart);
   const checked = zipSync(Object.fromEntries(parts), { level: 0 });
+  // Loaded on the first DOCX read, not at start-up: every CLI command would otherwise pay its 60 ms.
+  const { default: mammoth } = await import("mammoth");
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
