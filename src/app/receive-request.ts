@@ -50,54 +50,61 @@ export async function receiveRequest({
   input,
   now,
 }: ReceiveRequestOptions): Promise<ReceivedRequest> {
-  const right = readRight(input.right);
-  const { result } = await inTransaction(register, actor, now, async (unit) => {
-    const receiver = await findOrganisation(unit, input.receivedBy, "receivedBy");
-    const receivedAt =
-      input.receivedAt === undefined
-        ? now
-        : readInstant(input.receivedAt, calendarFor(receiver.calendar), "receivedAt");
-    if (receivedAt > now) {
-      throw invalidInput(
-        {
-          fr: "une demande ne peut pas être reçue dans le futur",
-          en: "a request cannot be received in the future",
-        },
-        { argument: "receivedAt" },
-      );
-    }
-    const placed = await place(unit, receiver, input.agreement);
-    const request = receive({
-      id: newId(),
-      right,
-      receivedBy: placed.receivedBy,
-      receivedAt,
-      controllerCountry: placed.controller.country,
-    });
-    const draft =
-      placed.receivedBy === "processor" && placed.sides
-        ? forwardingDuty(request, placed.sides.clock)
-        : answerDuty(request, placed.controller.id, calendarFor(placed.controller.calendar));
-    const stored: StoredRequest = {
-      ...request,
-      controllerId: placed.controller.id,
-      processorId: placed.sides?.processor.id ?? null,
-      agreementId: placed.sides?.clock.agreementId ?? null,
-      summary: input.summary?.trim() || null,
-      identity: null,
-      attachments: [],
-      createdAt: now,
-      updatedAt: now,
-    };
-    await unit.requests.insert(stored);
-    const [duty] = await recordObligations(unit, [draft]);
-    unit.record({
-      type: "request.received",
-      payload: { v: 1, requestId: request.id, receivedBy: receiver.id, receivedAt, right },
-    });
-    return { request: stored, duty: duty as Obligation };
-  });
+  const { result } = await inTransaction(register, actor, now, (unit) => addRequest(unit, input));
   return result;
+}
+
+/** The step of receiveRequest, in the caller's transaction (the demo world receives its request through it). */
+export async function addRequest(
+  unit: UnitOfWork,
+  input: ReceiveRequestOptions["input"],
+): Promise<ReceivedRequest> {
+  const now = unit.now;
+  const right = readRight(input.right);
+  const receiver = await findOrganisation(unit, input.receivedBy, "receivedBy");
+  const receivedAt =
+    input.receivedAt === undefined
+      ? now
+      : readInstant(input.receivedAt, calendarFor(receiver.calendar), "receivedAt");
+  if (receivedAt > now) {
+    throw invalidInput(
+      {
+        fr: "une demande ne peut pas être reçue dans le futur",
+        en: "a request cannot be received in the future",
+      },
+      { argument: "receivedAt" },
+    );
+  }
+  const placed = await place(unit, receiver, input.agreement);
+  const request = receive({
+    id: newId(),
+    right,
+    receivedBy: placed.receivedBy,
+    receivedAt,
+    controllerCountry: placed.controller.country,
+  });
+  const draft =
+    placed.receivedBy === "processor" && placed.sides
+      ? forwardingDuty(request, placed.sides.clock)
+      : answerDuty(request, placed.controller.id, calendarFor(placed.controller.calendar));
+  const stored: StoredRequest = {
+    ...request,
+    controllerId: placed.controller.id,
+    processorId: placed.sides?.processor.id ?? null,
+    agreementId: placed.sides?.clock.agreementId ?? null,
+    summary: input.summary?.trim() || null,
+    identity: null,
+    attachments: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  await unit.requests.insert(stored);
+  const [duty] = await recordObligations(unit, [draft]);
+  unit.record({
+    type: "request.received",
+    payload: { v: 1, requestId: request.id, receivedBy: receiver.id, receivedAt, right },
+  });
+  return { request: stored, duty: duty as Obligation };
 }
 
 function readRight(text: string): Right {

@@ -56,6 +56,16 @@ export async function recordBreach({
   input,
   now,
 }: RecordBreachOptions): Promise<RecordedBreach> {
+  const { result } = await inTransaction(register, actor, now, (unit) => addBreach(unit, input));
+  return result;
+}
+
+/** The step of recordBreach, in the caller's transaction (the demo world records its breach through it). */
+export async function addBreach(
+  unit: UnitOfWork,
+  input: RecordBreachOptions["input"],
+): Promise<RecordedBreach> {
+  const now = unit.now;
   if ((input.processor === undefined) === (input.controller === undefined)) {
     throw new Art28Error(
       "invalid_input",
@@ -76,94 +86,91 @@ export async function recordBreach({
       { argument: "controller" },
     );
   }
-  const { result } = await inTransaction(register, actor, now, async (unit) => {
-    const side = input.controller !== undefined ? "controller" : "processor";
-    const reference = (input.controller ?? input.processor) as string;
-    const keeper = await findOrganisation(unit, reference, side);
-    if (!keeper.roles.includes(side)) {
-      throw new Art28Error(
-        "conflict",
-        side === "processor"
-          ? { fr: `${keeper.name} n'est pas sous-traitant`, en: `${keeper.name} is not a processor` }
-          : {
-              fr: `${keeper.name} n'est pas responsable de traitement`,
-              en: `${keeper.name} is not a controller`,
-            },
-        { argument: side },
-      );
-    }
-    const calendar = calendarFor(keeper.calendar);
-    const raw: Record<string, unknown> = { ...input.details };
-    for (const field of INSTANT_FIELDS) {
-      if (raw[field] !== undefined && raw[field] !== null)
-        raw[field] = readInstant(raw[field], calendar, field);
-    }
-    const details = parseBreachDetails(raw);
-    if (details.awareAt > now) {
-      throw new Art28Error(
-        "invalid_input",
-        { fr: "la prise de connaissance ne peut pas être future", en: "awareness cannot lie in the future" },
-        { argument: "awareAt" },
-      );
-    }
-    const breach: Breach = { ...details, id: newId(), recordedBy: keeper.id, side };
-    unit.record({
-      type: "breach.recorded",
-      payload: {
-        v: 2,
-        breachId: breach.id,
-        side,
-        recordedBy: keeper.id,
-        awareAt: breach.awareAt,
-        description: breach.description,
-      },
-    });
-    if (side === "controller") {
-      await unit.breaches.insert(breach, now);
-      // GDPR Art. 33(5): documented whatever the risk; the assessment then decides what is owed.
-      const entry = breachRegisterEntry(breach, keeper.id, "controller", null, [
-        {
-          fr: "violation constatée par le responsable de traitement lui-même ; risque à évaluer (art. 33(1))",
-          en: "breach found by the controller itself; risk to be assessed (Art. 33(1))",
-        },
-      ]);
-      await unit.breaches.saveRegisterEntry(newId(), entry, null, now);
-      return { breach, duties: [], notice: null, enqueued: 0 };
-    }
-    const processor = keeper;
-    const agreements = await affectedAgreements(unit, processor.id, input.agreements);
-    const sides = await agreementSides(unit, agreements);
-    const drafts = breachNotificationsToControllers(
-      breach,
-      sides.map((s) => s.clock),
+  const side = input.controller !== undefined ? "controller" : "processor";
+  const reference = (input.controller ?? input.processor) as string;
+  const keeper = await findOrganisation(unit, reference, side);
+  if (!keeper.roles.includes(side)) {
+    throw new Art28Error(
+      "conflict",
+      side === "processor"
+        ? { fr: `${keeper.name} n'est pas sous-traitant`, en: `${keeper.name} is not a processor` }
+        : {
+            fr: `${keeper.name} n'est pas responsable de traitement`,
+            en: `${keeper.name} is not a controller`,
+          },
+      { argument: side },
     );
-    await unit.breaches.insert(breach, now);
-    const duties = await recordObligations(unit, drafts);
-    const records: BreachNotificationRecord[] = duties.map((duty) => ({
-      id: newTimeOrderedId(),
+  }
+  const calendar = calendarFor(keeper.calendar);
+  const raw: Record<string, unknown> = { ...input.details };
+  for (const field of INSTANT_FIELDS) {
+    if (raw[field] !== undefined && raw[field] !== null)
+      raw[field] = readInstant(raw[field], calendar, field);
+  }
+  const details = parseBreachDetails(raw);
+  if (details.awareAt > now) {
+    throw new Art28Error(
+      "invalid_input",
+      { fr: "la prise de connaissance ne peut pas être future", en: "awareness cannot lie in the future" },
+      { argument: "awareAt" },
+    );
+  }
+  const breach: Breach = { ...details, id: newId(), recordedBy: keeper.id, side };
+  unit.record({
+    type: "breach.recorded",
+    payload: {
+      v: 2,
       breachId: breach.id,
-      controllerId: duty.counterpartyId as string,
-      agreementId: duty.agreementId as string,
-      obligationId: duty.id,
-      due: duty.due,
-      controllerAwareAt: null,
-      mandated: false,
-      createdAt: now,
-    }));
-    await unit.breaches.insertNotifications(records);
-    // GDPR Art. 33(5) binds the controller; the processor keeps the same entry to show whom it notified.
-    const entry = breachRegisterEntry(breach, processor.id, "processor", null, [
+      side,
+      recordedBy: keeper.id,
+      awareAt: breach.awareAt,
+      description: breach.description,
+    },
+  });
+  if (side === "controller") {
+    await unit.breaches.insert(breach, now);
+    // GDPR Art. 33(5): documented whatever the risk; the assessment then decides what is owed.
+    const entry = breachRegisterEntry(breach, keeper.id, "controller", null, [
       {
-        fr: `violation notifiée à ${duties.length} responsable(s) de traitement (art. 33(2))`,
-        en: `breach notified to ${duties.length} controller(s) (Art. 33(2))`,
+        fr: "violation constatée par le responsable de traitement lui-même ; risque à évaluer (art. 33(1))",
+        en: "breach found by the controller itself; risk to be assessed (Art. 33(1))",
       },
     ]);
     await unit.breaches.saveRegisterEntry(newId(), entry, null, now);
-    if (!input.notify) return { breach, duties, notice: null, enqueued: 0 };
-    const sent = await sendControllerNotices(unit, breach, processor, records, now);
-    return { breach, duties, notice: sent.notice, enqueued: sent.enqueued };
-  });
-  return result;
+    return { breach, duties: [], notice: null, enqueued: 0 };
+  }
+  const processor = keeper;
+  const agreements = await affectedAgreements(unit, processor.id, input.agreements);
+  const sides = await agreementSides(unit, agreements);
+  const drafts = breachNotificationsToControllers(
+    breach,
+    sides.map((s) => s.clock),
+  );
+  await unit.breaches.insert(breach, now);
+  const duties = await recordObligations(unit, drafts);
+  const records: BreachNotificationRecord[] = duties.map((duty) => ({
+    id: newTimeOrderedId(),
+    breachId: breach.id,
+    controllerId: duty.counterpartyId as string,
+    agreementId: duty.agreementId as string,
+    obligationId: duty.id,
+    due: duty.due,
+    controllerAwareAt: null,
+    mandated: false,
+    createdAt: now,
+  }));
+  await unit.breaches.insertNotifications(records);
+  // GDPR Art. 33(5) binds the controller; the processor keeps the same entry to show whom it notified.
+  const entry = breachRegisterEntry(breach, processor.id, "processor", null, [
+    {
+      fr: `violation notifiée à ${duties.length} responsable(s) de traitement (art. 33(2))`,
+      en: `breach notified to ${duties.length} controller(s) (Art. 33(2))`,
+    },
+  ]);
+  await unit.breaches.saveRegisterEntry(newId(), entry, null, now);
+  if (!input.notify) return { breach, duties, notice: null, enqueued: 0 };
+  const sent = await sendControllerNotices(unit, breach, processor, records, now);
+  return { breach, duties, notice: sent.notice, enqueued: sent.enqueued };
 }
 
 async function affectedAgreements(
