@@ -6,20 +6,19 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Actor } from "../domain/actor.js";
 import type { Agreement, AgreementKind, Party } from "../domain/agreement.js";
-import { calendarFor } from "../domain/calendar.js";
-import type { Duration } from "../domain/duration.js";
 import { epochDayFromIso } from "../domain/epoch-day.js";
-import { Art28Error, type LocalizedText } from "../domain/error.js";
-import { dueUnderStatuteQualifier, dueUnderTerm, type ObligationDraft } from "../domain/obligation.js";
+import { Art28Error } from "../domain/error.js";
 import type { Organisation, OrganisationInput } from "../domain/organisation.js";
-import type { AgreementTerms, TermId } from "../domain/terms.js";
+import type { AgreementTerms } from "../domain/terms.js";
+import { addSubprocessorChange } from "./announce-subprocessor-change.js";
 import { setAgreementStatus } from "./change-agreement-status.js";
 import { addAgreement } from "./create-agreement.js";
 import { addOrganisation } from "./create-organisation.js";
 import { type AgreementDocument, addImportedAgreement, readAgreementDocument } from "./import-agreement.js";
 import type { Register } from "./open-register.js";
-import { recordObligations } from "./record-obligations.js";
-import { inTransaction, newId } from "./unit-of-work.js";
+import { addRequest } from "./receive-request.js";
+import { addBreach } from "./record-breach.js";
+import { inTransaction } from "./unit-of-work.js";
 
 /** ../shared/seeds next to the package root, whatever the working directory (src/app or dist/app). */
 export const DEFAULT_SEEDS_DIR = join(
@@ -222,8 +221,8 @@ export async function seedDemo({
     const scolares = await addDpa("scolares", "pouvoir", "scolares");
     const korrigoLycee = await addDpa("korrigo", "lycee", "korrigo");
     const korrigoCollege = await addDpa("korrigo", "college", "korrigo");
-    const entRegion = await addDpa("ent", "region", "ent");
-    const entEcole = await addDpa("ent", "ecole", "ent");
+    const _entRegion = await addDpa("ent", "region", "ent");
+    const _entEcole = await addDpa("ent", "ecole", "ent");
     // GDPR Art. 26: the académie and the région jointly decide the ENT's purposes and means.
     const joint = await addAgreement(unit, {
       kind: "joint_controller" as AgreementKind,
@@ -241,124 +240,51 @@ export async function seedDemo({
     });
     agreements.push({ agreement: joint, source: "typed" });
 
-    const drafts: ObligationDraft[] = [];
-    const due = (
-      agreement: Agreement,
-      termId: TermId,
-      holder: Organisation,
-      trigger: number,
-      fallback: { rule: string; qualifier: "without_undue_delay" | "reasonable" },
-    ) => {
-      const duration: Duration | undefined = agreement.terms.durations[termId];
-      const calendar = calendarFor(holder.calendar);
-      const interpretation = holder.qualifierInterpretation ?? undefined;
-      return duration
-        ? dueUnderTerm(trigger, termId, duration, calendar, interpretation)
-        : dueUnderStatuteQualifier(trigger, fallback.rule, fallback.qualifier, calendar, interpretation);
-    };
+    // The events go through the workflows' own steps, so the demo's breach, request and change are live records
+    // that `art28 breach`, `request` and `subprocessor` carry on with.
+
+    // People note the time of an incident to the minute.
+    const minute = now - (now % 60_000);
 
     // 1. A breach at the Korrigo operator, known 5 hours ago: notice owed to each school (GDPR Art. 33(2)).
-    const breach = { id: newId(), at: now - 5 * HOUR };
-    unit.record({
-      type: "breach.recorded",
-      payload: {
-        v: 2,
-        breachId: breach.id,
-        side: "processor",
-        recordedBy: orgs.korrigo.id,
-        awareAt: breach.at,
+    const breach = await addBreach(unit, {
+      processor: orgs.korrigo.id,
+      agreements: [korrigoLycee.id, korrigoCollege.id],
+      details: {
+        natures: ["confidentiality"],
+        discoveredAt: minute - 7 * HOUR,
+        awareAt: minute - 5 * HOUR,
         description: "Copies numérisées consultables sans authentification pendant une mise à jour",
+        dataCategories: ["copies d'examen", "noms des élèves"],
+        approximatePeople: 340,
+        measuresTaken: "Accès public coupé, liens régénérés",
       },
     });
-    for (const agreement of [korrigoLycee, korrigoCollege]) {
-      const controller = agreement.parties.find((p) => p.role === "controller")?.organisationId as string;
-      const name = controller === orgs.lycee.id ? orgs.lycee.name : orgs.college.name;
-      drafts.push({
-        kind: "notify_breach_to_controller",
-        holderId: orgs.korrigo.id,
-        counterpartyId: controller,
-        agreementId: agreement.id,
-        trigger: { type: "breach.recorded", id: breach.id, at: breach.at },
-        ...due(agreement, "breach_notification_to_controller", orgs.korrigo, breach.at, {
-          rule: "GDPR Art. 33(2)",
-          qualifier: "without_undue_delay",
-        }),
-        what: text(
-          `Notifier la violation de données à ${name}`,
-          `Notify the personal data breach to ${name}`,
-        ),
-      });
-    }
 
     // 2. An access request received by Scolares yesterday: to be forwarded to the pouvoir organisateur.
-    const request = { id: newId(), at: now - 26 * HOUR };
-    unit.record({
-      type: "request.received",
-      payload: {
-        v: 1,
-        requestId: request.id,
-        receivedBy: orgs.scolares.id,
-        receivedAt: request.at,
-        right: "access",
-      },
-    });
-    drafts.push({
-      kind: "forward_request_to_controller",
-      holderId: orgs.scolares.id,
-      counterpartyId: orgs.pouvoir.id,
-      agreementId: scolares.id,
-      trigger: { type: "request.received", id: request.id, at: request.at },
-      ...due(scolares, "dsr_forwarding_to_controller", orgs.scolares, request.at, {
-        rule: "GDPR Art. 28(3)(e)",
-        qualifier: "without_undue_delay",
-      }),
-      what: text(
-        `Transmettre la demande d'accès d'un parent à ${orgs.pouvoir.name}`,
-        `Forward a parent's access request to ${orgs.pouvoir.name}`,
-      ),
+    await addRequest(unit, {
+      right: "access",
+      receivedBy: orgs.scolares.id,
+      agreement: scolares.id,
+      receivedAt: minute - 26 * HOUR,
+      summary: "Un parent demande une copie du dossier de son enfant",
     });
 
     // 3. The ENT provider announced a new sub-processor two days ago: each customer's objection window (Art. 28(2)).
-    const change = { id: newId(), at: now - 48 * HOUR };
-    unit.record({
-      type: "subprocessor_change.announced",
-      payload: {
-        v: 1,
-        changeId: change.id,
-        processorId: orgs.ent.id,
-        change: "addition",
-        subprocessor: "Hébergeur de sauvegardes (démo)",
-        announcedAt: change.at,
-      },
+    const change = await addSubprocessorChange(unit, {
+      processor: orgs.ent.id,
+      kind: "addition",
+      subprocessor: { name: "Hébergeur de sauvegardes (démo)", activity: "sauvegarde", location: "FR" },
+      announcedAt: minute - 48 * HOUR,
     });
-    for (const [agreement, controller] of [
-      [entRegion, orgs.region],
-      [entEcole, orgs.ecole],
-    ] as const) {
-      drafts.push({
-        kind: "decide_on_subprocessor_change",
-        holderId: controller.id,
-        counterpartyId: orgs.ent.id,
-        agreementId: agreement.id,
-        trigger: { type: "subprocessor_change.announced", id: change.id, at: change.at },
-        ...due(agreement, "subprocessor_objection_period", controller, change.at, {
-          rule: "GDPR Art. 28(2)",
-          qualifier: "reasonable",
-        }),
-        what: text(
-          "Accepter ou refuser le nouveau sous-traitant ultérieur du prestataire ENT",
-          "Accept or object to the ENT provider's new sub-processor",
-        ),
-      });
-    }
-    const obligations = await recordObligations(unit, drafts);
+    const opened = breach.duties.length + 1 + change.windows.filter((w) => w.obligationId !== null).length;
     unit.record({
       type: "demo.seeded",
       payload: {
         v: 1,
         organisations: Object.keys(orgs).length,
         agreements: agreements.length,
-        obligations: obligations.length,
+        obligations: opened,
       },
     });
     return {
@@ -368,14 +294,10 @@ export async function seedDemo({
         title: agreement.title,
         source,
       })),
-      obligations: obligations.length,
+      obligations: opened,
       seedsUsed: Object.values(seedPaths),
       seedsDir,
     };
   });
   return result;
-}
-
-function text(fr: string, en: string): LocalizedText {
-  return { fr, en };
 }

@@ -10,7 +10,7 @@ import { notifyAuthority } from "../app/notify-authority.js";
 import { recordBreach } from "../app/record-breach.js";
 import { recordBreachAwareness } from "../app/record-breach-awareness.js";
 import { showBreach } from "../app/show-breach.js";
-import { BREACH_NATURE_LABELS, type BreachNature } from "../domain/breach.js";
+import { BREACH_NATURE_LABELS, type BreachNature, NOTICE_ITEM_LABELS } from "../domain/breach.js";
 import { RISK_LEVEL_LABELS } from "../domain/breach-risk.js";
 import { invalidInput } from "../domain/error.js";
 import type { CliContext } from "./context.js";
@@ -235,13 +235,10 @@ export function registerBreachCommand(program: Command, context: CliContext): vo
         `${phase} sent to ${result.recipients} controller(s)`,
       ),
     );
-    if (result.notice.missing.length > 0)
-      print(
-        say(
-          `encore manquant : ${result.notice.missing.join(", ")}`,
-          `still missing: ${result.notice.missing.join(", ")}`,
-        ),
-      );
+    // GDPR Art. 33(4): what the notice could not give yet, to come in later updates.
+    for (const item of result.notice.missing) {
+      print(`  ${say("encore à fournir :", "still to give:")} ${NOTICE_ITEM_LABELS[item][lang]}`);
+    }
   });
 
   breach

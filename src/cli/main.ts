@@ -103,4 +103,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   }
 }
 
+// A reader that stops early (`art28 obligations due | head`) closes the pipe: stop quietly rather than crash.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") process.stderr.write(`art28: ${error.message}\n`);
+  process.exit(error.code === "EPIPE" ? 0 : 1);
+});
 process.exitCode = await main(process.argv.slice(2), process.env);

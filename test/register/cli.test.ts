@@ -30,7 +30,9 @@ describe("art28 on a fresh SQLite file", () => {
   it("lists the open obligations by deadline, in French and as JSON", () => {
     const text = runCli(["obligations", "due"], env);
     expect(text.status).toBe(0);
-    expect(text.stdout).toMatch(/Notifier la violation de données à Lycée Marie-Curie/);
+    expect(text.stdout).toMatch(
+      /Opérateur de Korrigo PMF → Lycée Marie-Curie\n {4}notifier la violation de données au responsable de traitement/,
+    );
     const json = runCli(["obligations", "due", "--json", "--org", "Région Auvergne-Rhône-Alpes"], env);
     const list = JSON.parse(json.stdout) as { kind: string; dueMs: number }[];
     expect(list.map((o) => o.kind)).toEqual(["decide_on_subprocessor_change"]);

@@ -18,6 +18,41 @@ describe("art28 breach and art28 request on the demo world", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it("carries on with the demo's own breach, request and sub-processor change", () => {
+    const [breach] = JSON.parse(runCli(["breach", "list", "--json"], env).stdout) as { id: string }[];
+    const update = runCli(["breach", "update", breach?.id.slice(0, 8) ?? "", "--people", "340"], env);
+    expect(update.stderr).toBe("");
+    expect(update.stdout).toMatch(/^notification initiale envoyée à 2 responsable\(s\)/);
+    // Art. 33(4): what the notice lacks is named in words, to come in an update.
+    expect(update.stdout).toMatch(/encore à fournir : point de contact \(art\. 33\(3\)\(b\)\)/);
+
+    const [request] = JSON.parse(runCli(["request", "list", "--json"], env).stdout) as { id: string }[];
+    const forward = runCli(["request", "forward", request?.id.slice(0, 8) ?? ""], env);
+    expect(forward.stderr).toBe("");
+    expect(forward.stdout).toMatch(/^demande transmise au responsable de traitement/);
+
+    const due = JSON.parse(runCli(["obligations", "due", "--json"], env).stdout) as {
+      kind: string;
+      agreement: { id: string };
+      trigger: { id: string };
+    }[];
+    const decision = due.find((o) => o.kind === "decide_on_subprocessor_change");
+    const approve = runCli(
+      [
+        "subprocessor",
+        "respond",
+        decision?.trigger.id ?? "",
+        "--agreement",
+        decision?.agreement.id ?? "",
+        "--approve",
+      ],
+      env,
+    );
+    expect(approve.stderr).toBe("");
+    expect(approve.status).toBe(0);
+    expect(runCli(["journal", "verify"], env).status).toBe(0);
+  });
+
   it("records a breach of the Korrigo operator and lists one notification per controller among the due obligations", () => {
     const before = JSON.parse(runCli(["obligations", "due", "--json"], env).stdout) as { kind: string }[];
     const aware = new Date(Date.now() - 3_600_000).toISOString();

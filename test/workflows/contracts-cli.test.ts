@@ -93,13 +93,14 @@ describe("art28 subprocessor, audit, instruction and end through the demo world"
     );
     expect(objected.status).toBe(0);
     expect(objected.stdout).toMatch(/réponse enregistrée/);
-    const settled = json<{ agreementId: string; status: string }[]>([
+    const settled = json<{ changeId: string; agreementId: string; status: string }[]>([
       "subprocessor",
       "settle",
       "--at",
       "2027-02-01",
     ]);
-    expect(Object.fromEntries(settled.map((s) => [s.agreementId, s.status]))).toEqual({
+    const settledNow = settled.filter((s) => s.changeId === announced.change.id);
+    expect(Object.fromEntries(settledNow.map((s) => [s.agreementId, s.status]))).toEqual({
       [ids.region]: "deemed_accepted",
       [ids.ecole]: "objected",
     });
@@ -111,7 +112,8 @@ describe("art28 subprocessor, audit, instruction and end through the demo world"
       "--at",
       "2027-02-01",
     ]);
-    expect(list.subprocessors.map((s) => s.name)).toEqual(["Nuage Sauvegardes SAS"]);
+    // The demo's own change may be in use by then too, depending on the day the demo was made.
+    expect(list.subprocessors.map((s) => s.name)).toContain("Nuage Sauvegardes SAS");
     const out = join(dir, "public");
     const published = runCli(
       [
