@@ -19,7 +19,8 @@ export function runCli(
 ): CliRun {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
-    env: { ...process.env, ART28_LANG: undefined, ART28_DEBUG: undefined, ...env },
+    // Instants print in the machine's zone: tests pin it to UTC unless they say otherwise.
+    env: { ...process.env, ART28_LANG: undefined, ART28_DEBUG: undefined, TZ: "UTC", ...env },
     encoding: "utf8",
     timeout: 60_000,
   });

@@ -5,22 +5,21 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { announceSubprocessorChange } from "../app/announce-subprocessor-change.js";
+import { listSubprocessorChanges } from "../app/list-subprocessor-changes.js";
 import { publishSubprocessorList } from "../app/publish-subprocessor-list.js";
 import { respondToSubprocessorChange } from "../app/respond-to-subprocessor-change.js";
 import { settleSubprocessorWindows } from "../app/settle-subprocessor-windows.js";
+import { showSubprocessorChange } from "../app/show-subprocessor-change.js";
 import { invalidInput } from "../domain/error.js";
+import {
+  CHANGE_KIND_LABELS,
+  SETTLEMENT_STATUS_LABELS,
+  SETTLEMENT_STATUSES,
+} from "../domain/subprocessor-change.js";
+import { SILENCE_LABELS } from "../domain/term-labels.js";
 import type { CliContext } from "./context.js";
 import { instantOption } from "./instant-option.js";
 import { withRegister } from "./register-session.js";
-
-const STATUS_WORDS: Record<string, { fr: string; en: string }> = {
-  open: { fr: "ouverte", en: "open" },
-  approved: { fr: "acceptée", en: "approved" },
-  objected: { fr: "opposition", en: "objected" },
-  deemed_accepted: { fr: "silence valant acceptation", en: "silence: accepted" },
-  deemed_refused: { fr: "silence valant refus", en: "silence: refused" },
-  blocked: { fr: "bloquée par l'accord", en: "blocked by the agreement" },
-};
 
 export function registerSubprocessorCommand(program: Command, context: CliContext): void {
   const { say, lang, print, when } = context;
@@ -108,7 +107,7 @@ export function registerSubprocessorCommand(program: Command, context: CliContex
         );
         for (const w of announced.windows) {
           print(
-            `  ${w.agreementId.slice(0, 8)}  ${say("fin", "closes")} ${when(w.closesAt)}  ${say("silence", "silence")}: ${w.silence}${w.blocked ? `  ${w.blocked[lang]}` : ""}`,
+            `  ${w.agreementId.slice(0, 8)}  ${say("fin", "closes")} ${when(w.closesAt)}  ${SILENCE_LABELS[w.silence][lang]}${w.blocked ? `  ${w.blocked[lang]}` : ""}`,
           );
         }
       },
@@ -161,12 +160,88 @@ export function registerSubprocessorCommand(program: Command, context: CliContex
         }
         print(
           say(
-            `réponse enregistrée : ${STATUS_WORDS[answered.window.status]?.fr ?? answered.window.status}`,
-            `answer recorded: ${STATUS_WORDS[answered.window.status]?.en ?? answered.window.status}`,
+            `réponse enregistrée : ${SETTLEMENT_STATUS_LABELS[answered.window.status].fr}`,
+            `answer recorded: ${SETTLEMENT_STATUS_LABELS[answered.window.status].en}`,
           ),
         );
       },
     );
+
+  group
+    .command("changes")
+    .description(
+      say(
+        "les changements annoncés, et où en sont leurs fenêtres d'opposition",
+        "the changes announced, and where their objection windows stand",
+      ),
+    )
+    .option("--processor <name>", say("d'un seul sous-traitant", "of one processor only"))
+    .option("--json", say("sortie JSON", "JSON output"))
+    .action(async (options: { processor?: string; json?: boolean }) => {
+      const changes = await withRegister(context, (register, actor) =>
+        listSubprocessorChanges({
+          register,
+          actor,
+          input: options.processor ? { processor: options.processor } : {},
+        }),
+      );
+      if (options.json) {
+        print(JSON.stringify(changes, null, 2));
+        return;
+      }
+      if (changes.length === 0) print(say("aucun changement annoncé", "no change announced"));
+      for (const c of changes) {
+        const replaced = c.replaces ? say(` (remplace ${c.replaces})`, ` (replaces ${c.replaces})`) : "";
+        print(
+          `${c.id.slice(0, 8)}  ${when(c.announcedAt)}  ${c.processor.name}${say(" : ", ": ")}${CHANGE_KIND_LABELS[c.kind][lang]} ${c.subprocessor}${replaced}`,
+        );
+        const counts = SETTLEMENT_STATUSES.filter((status) => c.windows[status]).map(
+          (status) => `${SETTLEMENT_STATUS_LABELS[status][lang]}${say(" : ", ": ")}${c.windows[status]}`,
+        );
+        const next =
+          c.nextClose === null
+            ? ""
+            : say(` ; prochaine fin ${when(c.nextClose)}`, `; next closes ${when(c.nextClose)}`);
+        print(`    ${counts.length ? counts.join(", ") : say("aucune fenêtre", "no window")}${next}`);
+      }
+    });
+
+  group
+    .command("show")
+    .description(say("un changement, accord par accord", "one change, agreement by agreement"))
+    .argument("<change>", say("identifiant (ou son début)", "id (or its start)"))
+    .option("--json", say("sortie JSON", "JSON output"))
+    .action(async (reference: string, options: { json?: boolean }) => {
+      const detail = await withRegister(context, (register, actor) =>
+        showSubprocessorChange({ register, actor, input: { change: reference } }),
+      );
+      if (options.json) {
+        print(JSON.stringify(detail, null, 2));
+        return;
+      }
+      const { change } = detail;
+      print(
+        `${change.id}  ${detail.processor.name}${say(" : ", ": ")}${CHANGE_KIND_LABELS[change.kind][lang]} ${change.subprocessor.name} (${change.subprocessor.activity}, ${change.subprocessor.location})`,
+      );
+      print(`  ${say("annoncé le", "announced")} ${when(change.announcedAt)}`);
+      for (const w of detail.windows) {
+        const end =
+          w.settledAt === null
+            ? say(`fin ${when(w.closesAt)}`, `closes ${when(w.closesAt)}`)
+            : say(`réglée le ${when(w.settledAt)}`, `settled ${when(w.settledAt)}`);
+        print(
+          `  ${w.agreement.id.slice(0, 8)}  ${w.controller.name}  ${SETTLEMENT_STATUS_LABELS[w.status][lang]}  ${end}  (${SILENCE_LABELS[w.silence][lang]}${w.approvalRequired ? say(", accord exprès requis", ", explicit approval required") : ""})`,
+        );
+        if (w.answer) {
+          const answered =
+            w.answer.kind === "approve"
+              ? say(`accepté le ${when(w.answer.at)}`, `approved ${when(w.answer.at)}`)
+              : say(`opposition le ${when(w.answer.at)}`, `objected ${when(w.answer.at)}`);
+          print(`      ${answered}${w.answer.reasons ? ` : ${w.answer.reasons}` : ""}`);
+        }
+        if (w.note) print(`      ${w.note[lang]}`);
+      }
+    });
 
   group
     .command("settle")
@@ -194,9 +269,8 @@ export function registerSubprocessorCommand(program: Command, context: CliContex
         return;
       }
       for (const s of settled) {
-        const words = STATUS_WORDS[s.status];
         print(
-          `  ${s.agreementId.slice(0, 8)}  ${words ? words[lang] : s.status}${s.mayUse ? say(" — en service", " — in use") : ""}`,
+          `  ${s.agreementId.slice(0, 8)}  ${SETTLEMENT_STATUS_LABELS[s.status][lang]}${s.mayUse ? say(" — en service", " — in use") : ""}`,
         );
       }
     });

@@ -15,6 +15,12 @@ import type { ObjectionSilence } from "./terms.js";
 export const CHANGE_KINDS = ["addition", "replacement", "removal"] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
+export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, LocalizedText>> = {
+  addition: { fr: "ajout", en: "addition" },
+  replacement: { fr: "remplacement", en: "replacement" },
+  removal: { fr: "retrait", en: "removal" },
+};
+
 const text = z.string().trim().min(1);
 
 export const announcedSubprocessorSchema = z.object({
@@ -234,13 +240,24 @@ const SILENT_REFUSAL: LocalizedText = {
   en: "silence means refusal: the sub-processor is not authorised for this customer",
 };
 
-export type SettlementStatus =
-  | "open"
-  | "approved"
-  | "objected"
-  | "deemed_accepted"
-  | "deemed_refused"
-  | "blocked";
+export const SETTLEMENT_STATUSES = [
+  "open",
+  "approved",
+  "objected",
+  "deemed_accepted",
+  "deemed_refused",
+  "blocked",
+] as const;
+export type SettlementStatus = (typeof SETTLEMENT_STATUSES)[number];
+
+export const SETTLEMENT_STATUS_LABELS: Readonly<Record<SettlementStatus, LocalizedText>> = {
+  open: { fr: "ouverte", en: "open" },
+  approved: { fr: "acceptée", en: "approved" },
+  objected: { fr: "opposition", en: "objected" },
+  deemed_accepted: { fr: "silence valant acceptation", en: "silence: accepted" },
+  deemed_refused: { fr: "silence valant refus", en: "silence: refused" },
+  blocked: { fr: "bloquée par l'accord", en: "blocked by the agreement" },
+};
 
 export interface Settlement {
   readonly agreementId: string;

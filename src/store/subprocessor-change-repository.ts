@@ -40,6 +40,12 @@ export interface StoredWindow extends ObjectionWindow {
   readonly obligationId: string | null;
 }
 
+export interface WindowTally {
+  readonly byStatus: Readonly<Partial<Record<SettlementStatus, number>>>;
+  /** When the first window still open closes; null when none is open. */
+  readonly nextClose: number | null;
+}
+
 export interface StoredResponse extends ObjectionResponse {
   readonly id: string;
   readonly windowId: string;
@@ -219,17 +225,35 @@ export class SubprocessorChangeRepository {
     return rows.map(changeFromRow);
   }
 
-  /** A processor's changes, most recent first. */
-  async changesOf(processorId: string): Promise<SubprocessorChange[]> {
-    const rows = await this.db
-      .selectFrom("subprocessor_changes")
-      .selectAll()
-      .where("tenant_id", "=", this.tenant)
-      .where("processor_id", "=", processorId)
-      .orderBy("announced_at", "desc")
-      .orderBy("id", "desc")
-      .execute();
+  /** A processor's changes (every processor's when none is given), most recent first. */
+  async changesOf(processorId?: string): Promise<SubprocessorChange[]> {
+    let query = this.db.selectFrom("subprocessor_changes").selectAll().where("tenant_id", "=", this.tenant);
+    if (processorId !== undefined) query = query.where("processor_id", "=", processorId);
+    const rows = await query.orderBy("announced_at", "desc").orderBy("id", "desc").execute();
     return rows.map(changeFromRow);
+  }
+
+  /** How many windows of each change stand in each status, and when the first still open closes. */
+  async windowTallies(changeIds: readonly string[]): Promise<Map<string, WindowTally>> {
+    const tallies = new Map<string, WindowTally>();
+    for (let i = 0; i < changeIds.length; i += IN_CHUNK) {
+      const rows = await this.db
+        .selectFrom("subprocessor_windows")
+        .select(["change_id", "status"])
+        .select((eb) => [eb.fn.countAll<number>().as("count"), eb.fn.min("closes_at").as("first_close")])
+        .where("tenant_id", "=", this.tenant)
+        .where("change_id", "in", changeIds.slice(i, i + IN_CHUNK))
+        .groupBy(["change_id", "status"])
+        .execute();
+      for (const row of rows) {
+        const tally = tallies.get(row.change_id) ?? { byStatus: {}, nextClose: null };
+        const status = row.status as SettlementStatus;
+        const byStatus = { ...tally.byStatus, [status]: Number(row.count) };
+        const nextClose = status === "open" ? Number(row.first_close) : tally.nextClose;
+        tallies.set(row.change_id, { byStatus, nextClose });
+      }
+    }
+    return tallies;
   }
 
   async insertWindows(windows: readonly StoredWindow[], now: number): Promise<void> {

@@ -93,6 +93,18 @@ describe("art28 subprocessor, audit, instruction and end through the demo world"
     );
     expect(objected.status).toBe(0);
     expect(objected.stdout).toMatch(/réponse enregistrée/);
+    const changes = runCli(["subprocessor", "changes", "--processor", "Prestataire ENT (démo)"], env);
+    expect(changes.stdout).toContain(
+      `${change}  2026-12-17T10:00:00Z  Prestataire ENT (démo) : ajout Nuage Sauvegardes SAS`,
+    );
+    // An objection is an answer, not yet a settlement: the window stays open until it closes.
+    expect(changes.stdout).toMatch(/ouverte : 2 ; prochaine fin 2027-01-1\dT23:00:00Z/);
+    const shown = runCli(["subprocessor", "show", change], env);
+    expect(shown.stdout).toMatch(
+      new RegExp(
+        `${ids.ecole.slice(0, 8)}  .+  ouverte  fin 2027-01-1\\dT23:00:00Z  \\(le silence vaut.*\n {6}opposition le 2026-12-19T23:00:00Z : hébergeur non retenu par la commune`,
+      ),
+    );
     const settled = json<{ changeId: string; agreementId: string; status: string }[]>([
       "subprocessor",
       "settle",

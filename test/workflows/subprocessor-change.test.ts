@@ -4,10 +4,12 @@
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { announceSubprocessorChange } from "../../src/app/announce-subprocessor-change.js";
+import { listSubprocessorChanges } from "../../src/app/list-subprocessor-changes.js";
 import { openRegister, type Register } from "../../src/app/open-register.js";
 import { publishSubprocessorList } from "../../src/app/publish-subprocessor-list.js";
 import { respondToSubprocessorChange } from "../../src/app/respond-to-subprocessor-change.js";
 import { settleSubprocessorWindows } from "../../src/app/settle-subprocessor-windows.js";
+import { showSubprocessorChange } from "../../src/app/show-subprocessor-change.js";
 import { reader } from "../../src/app/unit-of-work.js";
 import { verifyJournal } from "../../src/app/verify-journal.js";
 import type { Actor } from "../../src/domain/actor.js";
@@ -203,6 +205,49 @@ describe.each(ENGINES)("sub-processor changes on %s", (engine) => {
       }),
     ).rejects.toMatchObject({ code: "conflict" });
     expect((await verifyJournal({ register, actor })).fault).toBeNull();
+  });
+
+  it("lists each change with its windows by status, and shows them agreement by agreement", async () => {
+    const { change } = await announce();
+    await respondToSubprocessorChange({
+      register,
+      actor,
+      input: { change: change.id, agreement: french.agreement.id, answer: "approve" },
+      now: ANNOUNCED + DAY,
+    });
+    const [summary, ...others] = await listSubprocessorChanges({
+      register,
+      actor,
+      input: { processor: vendor.name },
+    });
+    expect(others).toEqual([]);
+    expect(summary).toMatchObject({
+      id: change.id,
+      processor: { id: vendor.id, name: vendor.name },
+      kind: "addition",
+      subprocessor: HOSTING.name,
+      windows: { open: 2, approved: 1 },
+      // The Alsatian window closes first: 7 working days.
+      nextClose: Date.parse("2026-12-29T23:00:00Z"),
+    });
+    expect(await listSubprocessorChanges({ register, actor, input: {} })).toHaveLength(1);
+
+    const detail = await showSubprocessorChange({
+      register,
+      actor,
+      input: { change: change.id.slice(0, 8) },
+    });
+    expect(detail.windows.map((w) => [w.controller.name, w.status, w.silence, w.settledAt === null])).toEqual(
+      [
+        ["Lycée Kléber", "open", "accepted", true],
+        ["Athénée royal de Namur", "open", "accepted", true],
+        ["Collège Louise-Michel", "approved", "refused", false],
+      ],
+    );
+    expect(detail.windows[0]?.agreement).toEqual({
+      id: alsatian.agreement.id,
+      title: alsatian.agreement.title,
+    });
   });
 
   it("never has a sub-processor in use for a customer before its window settled in its favour", async () => {
