@@ -1,9 +1,12 @@
 // Use case: close a pending obligation as done (with its evidence) or waived (with the reason).
 
 import type { Actor } from "../domain/actor.js";
+import { calendarFor } from "../domain/calendar.js";
 import { Art28Error, invalidInput } from "../domain/error.js";
 import { closeObligation as close, type Evidence, type Obligation } from "../domain/obligation-record.js";
+import { occurrenceAfter, occurrenceOf } from "../domain/recurring-duty.js";
 import type { Register } from "./open-register.js";
+import { recordObligations } from "./record-obligations.js";
 import { inTransaction, type UnitOfWork } from "./unit-of-work.js";
 
 export interface CloseObligationOptions {
@@ -75,7 +78,21 @@ export async function settleObligation(
       evidenceSha256: evidence.sha256 ?? null,
     },
   });
+  await openNextOccurrence(unit, closed);
   return closed;
+}
+
+/** A recurring duty's occurrence closed (done or waived): the next one opens, unless the duty or its agreement ended. */
+async function openNextOccurrence(unit: UnitOfWork, closed: Obligation): Promise<void> {
+  const occurrence = occurrenceOf(closed);
+  if (!occurrence) return;
+  const duty = await unit.recurringDuties.byId(occurrence.dutyId);
+  if (!duty || duty.endedAt !== null) return;
+  const agreement = await unit.agreements.byId(duty.agreementId);
+  if (!agreement || (agreement.status !== "active" && agreement.status !== "draft")) return;
+  const holder = await unit.organisations.byId(duty.holderId);
+  const calendar = calendarFor(holder?.calendar ?? "FR");
+  await recordObligations(unit, [occurrenceAfter(duty, occurrence.occurrence, unit.now, calendar)]);
 }
 
 /** The same step for many duties discharged by one act (a notice sent to every controller): one statement a chunk. */

@@ -8,6 +8,7 @@ import type { Organisation } from "../domain/organisation.js";
 import type { SubprocessorChange } from "../domain/subprocessor-change.js";
 import type { StoredAudit } from "../store/audit-repository.js";
 import type { StoredInstruction } from "../store/instruction-repository.js";
+import type { StoredRecurringDuty } from "../store/recurring-duty-repository.js";
 import type { Repositories } from "../store/repositories.js";
 import type { StoredRequest } from "../store/request-repository.js";
 
@@ -133,5 +134,16 @@ export function findInstruction(
     fr: ["instruction", "instructions"],
     en: ["instruction", "instructions"],
     argument: "instruction",
+  });
+}
+
+export function findRecurringDuty(
+  repositories: Pick<Repositories, "recurringDuties">,
+  reference: string,
+): Promise<StoredRecurringDuty> {
+  return findById(repositories.recurringDuties, reference, {
+    fr: ["obligation périodique", "obligations périodiques"],
+    en: ["recurring duty", "recurring duties"],
+    argument: "duty",
   });
 }

@@ -30,9 +30,12 @@ const bundleSchema = z.object({
   scope: z.enum(["tenant", "organisation"]),
   organisationId: z.string().nullable(),
   tables: z.object(
-    Object.fromEntries(BUNDLE_TABLES.map((t) => [t, z.array(z.record(z.string(), z.unknown()))])) as Record<
+    // .default([]): a bundle written before a table existed has none of its rows.
+    Object.fromEntries(
+      BUNDLE_TABLES.map((t) => [t, z.array(z.record(z.string(), z.unknown())).default([])]),
+    ) as Record<
       (typeof BUNDLE_TABLES)[number],
-      z.ZodArray<z.ZodRecord<z.ZodString, z.ZodUnknown>>
+      z.ZodDefault<z.ZodArray<z.ZodRecord<z.ZodString, z.ZodUnknown>>>
     >,
   ),
   journal: z.object({

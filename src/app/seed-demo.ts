@@ -18,6 +18,7 @@ import { type AgreementDocument, addImportedAgreement, readAgreementDocument } f
 import type { Register } from "./open-register.js";
 import { addRequest } from "./receive-request.js";
 import { addBreach } from "./record-breach.js";
+import { addRecurringDuty } from "./schedule-recurring-duty.js";
 import { inTransaction } from "./unit-of-work.js";
 
 /** ../shared/seeds next to the package root, whatever the working directory (src/app or dist/app). */
@@ -262,7 +263,7 @@ export async function seedDemo({
     });
 
     // 2. An access request received by Scolares yesterday: to be forwarded to the pouvoir organisateur.
-    await addRequest(unit, {
+    const request = await addRequest(unit, {
       right: "access",
       receivedBy: orgs.scolares.id,
       agreement: scolares.id,
@@ -277,7 +278,16 @@ export async function seedDemo({
       subprocessor: { name: "Hébergeur de sauvegardes (démo)", activity: "sauvegarde", location: "FR" },
       announcedAt: minute - 48 * HOUR,
     });
-    const opened = breach.duties.length + 1 + change.windows.filter((w) => w.obligationId !== null).length;
+    // 4. Scolares reviews its security measures every year from the agreement's effect (GDPR Art. 32(1)(d)).
+    const review = await addRecurringDuty(unit, {
+      agreement: scolares.id,
+      kind: "security_measures_review",
+      every: "1 an",
+    });
+
+    const opened =
+      [...breach.duties, request.duty, review.obligation].length +
+      change.windows.filter((w) => w.obligationId !== null).length;
     unit.record({
       type: "demo.seeded",
       payload: {

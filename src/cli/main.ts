@@ -21,6 +21,7 @@ import { registerJournalCommand } from "./journal-command.js";
 import { detectLanguage, sayIn } from "./language.js";
 import { registerObligationsCommand } from "./obligations-command.js";
 import { registerOutboxCommand } from "./outbox-command.js";
+import { registerRecurringCommand } from "./recurring-command.js";
 import { registerRequestCommand } from "./request-command.js";
 import { registerSubprocessorCommand } from "./subprocessor-command.js";
 import { registerWebhooksCommand } from "./webhooks-command.js";
@@ -65,6 +66,7 @@ export function buildProgram(context: CliContext): Command {
   registerAuditCommand(program, context);
   registerInstructionCommand(program, context);
   registerEndCommand(program, context);
+  registerRecurringCommand(program, context);
   registerContactsCommand(program, context);
   registerWebhooksCommand(program, context);
   registerWorkerCommand(program, context);

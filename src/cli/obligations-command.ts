@@ -62,6 +62,8 @@ export function registerObligationsCommand(program: Command, context: CliContext
         print(`    ${o.what[lang]}${basis}`);
         if (o.agreement)
           print(`    ${say("accord", "agreement")}: ${o.agreement.title} (${o.agreement.id.slice(0, 8)})`);
+        // Whole: obligation ids are time-ordered, so ones opened together share their first characters.
+        print(`    ${say("pour la clore", "to close it")}: art28 obligations close ${o.id}`);
       }
     });
 

@@ -346,6 +346,24 @@ export interface MessageGivenUpV1 {
   readonly reason: string;
 }
 
+/** A duty set to come back on a schedule under an agreement. */
+export interface RecurringDutyScheduledV1 {
+  readonly v: 1;
+  readonly dutyId: string;
+  readonly agreementId: string;
+  readonly kind: string;
+  readonly holderId: string;
+  readonly startsAt: number;
+  readonly every: { readonly amount: number; readonly unit: string };
+}
+
+/** A recurring duty stopped: no occurrence opens after this. */
+export interface RecurringDutyStoppedV1 {
+  readonly v: 1;
+  readonly dutyId: string;
+  readonly reason: string;
+}
+
 /** Every event type and its payload. Adding a type here is the one place the journal learns of it. */
 export interface JournalPayloads {
   "organisation.created": OrganisationCreatedV1;
@@ -388,6 +406,8 @@ export interface JournalPayloads {
   "webhook.endpoint_removed": WebhookEndpointChangedV1;
   "message.delivered": MessageDeliveredV1;
   "message.given_up": MessageGivenUpV1;
+  "recurring_duty.scheduled": RecurringDutyScheduledV1;
+  "recurring_duty.stopped": RecurringDutyStoppedV1;
 }
 
 export type JournalEventType = keyof JournalPayloads;

@@ -4,7 +4,7 @@ import type { Calendar } from "./calendar.js";
 import { expires } from "./deadline.js";
 import type { FixedDuration } from "./duration.js";
 import { invalidInput, type LocalizedText } from "./error.js";
-import type { ObligationDraft } from "./obligation.js";
+import type { DueBasis, ObligationDraft } from "./obligation.js";
 
 export const RECURRING_DUTY_KINDS = [
   "security_measures_review",
@@ -45,6 +45,22 @@ const DUTY_TEXT: Readonly<Record<RecurringDutyKind, { rule: string; what: Locali
       en: "audit the sub-processors (GDPR Art. 28(4))",
     },
   },
+};
+
+/** What each duty asks, in words. */
+export const RECURRING_DUTY_LABELS: Readonly<Record<RecurringDutyKind, LocalizedText>> = Object.fromEntries(
+  RECURRING_DUTY_KINDS.map((kind) => [kind, DUTY_TEXT[kind].what]),
+) as Record<RecurringDutyKind, LocalizedText>;
+
+/** Who holds each duty unless the parties say otherwise. */
+export const DEFAULT_HOLDER: Readonly<Record<RecurringDutyKind, "controller" | "processor">> = {
+  // Art. 28(3)(c) and 32: the processor secures the processing it carries out.
+  security_measures_review: "processor",
+  // Art. 30(1): the controller's record; the processor's own (30(2)) follows from it.
+  processing_list_review: "controller",
+  // Art. 32(4): the processor answers for the people acting under its authority.
+  access_rights_review: "processor",
+  subprocessor_audit: "processor",
 };
 
 export interface RecurringDuty {
@@ -109,4 +125,25 @@ export function nextRecurringObligation(
     draft = recurringObligation(duty, occurrence, calendar);
   }
   return draft;
+}
+
+/** The duty and occurrence an obligation stands for, when it is an occurrence of a recurring duty. */
+export function occurrenceOf(obligation: {
+  readonly trigger: { readonly type: string; readonly id: string };
+  readonly basis: DueBasis;
+}): { readonly dutyId: string; readonly occurrence: number } | null {
+  if (obligation.trigger.type !== "recurring_duty" || obligation.basis.kind !== "recurrence") return null;
+  const dutyId = obligation.trigger.id.slice(0, obligation.trigger.id.lastIndexOf("#"));
+  return { dutyId, occurrence: obligation.basis.occurrence };
+}
+
+/** The occurrence to open once `closed` is closed: the one after it, or the first still to come if later. */
+export function occurrenceAfter(
+  duty: RecurringDuty,
+  closed: number,
+  now: number,
+  calendar: Calendar,
+): ObligationDraft {
+  const following = recurringObligation(duty, closed + 1, calendar);
+  return following.due > now ? following : nextRecurringObligation(duty, now, calendar);
 }

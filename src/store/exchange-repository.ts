@@ -16,6 +16,7 @@ export const BUNDLE_TABLES = [
   "agreement_subprocessors",
   "agreement_versions",
   "obligations",
+  "recurring_duties",
   "breaches",
   "breach_notices",
   "breach_notifications",
@@ -263,6 +264,7 @@ export class ExchangeRepository {
       instructions: await inAgreements("instructions"),
       terminations: await inAgreements("terminations"),
       retention_exceptions: await inAgreements("retention_exceptions"),
+      recurring_duties: await inAgreements("recurring_duties"),
       certificates: await inAgreements("certificates"),
     };
   }

@@ -12,6 +12,7 @@ import { ObligationRepository } from "./obligation-repository.js";
 import { OrganisationRepository } from "./organisation-repository.js";
 import { OutboxRepository } from "./outbox-repository.js";
 import { RecipientRepository } from "./recipient-repository.js";
+import { RecurringDutyRepository } from "./recurring-duty-repository.js";
 import { RequestRepository } from "./request-repository.js";
 import type { Database } from "./schema.js";
 import { SubprocessorChangeRepository } from "./subprocessor-change-repository.js";
@@ -31,6 +32,7 @@ export interface Repositories {
   readonly terminations: TerminationRepository;
   readonly breaches: BreachRepository;
   readonly requests: RequestRepository;
+  readonly recurringDuties: RecurringDutyRepository;
 }
 
 /** `now` stamps rows that record when they were written (outbox messages): the use case's clock. */
@@ -54,5 +56,6 @@ export function repositoriesFor(
     terminations: new TerminationRepository(db, tenant),
     breaches: new BreachRepository(db, engine, tenant),
     requests: new RequestRepository(db, tenant),
+    recurringDuties: new RecurringDutyRepository(db, tenant),
   };
 }

@@ -339,6 +339,20 @@ export interface InstructionsTable {
   updated_at: number;
 }
 
+export interface RecurringDutiesTable {
+  id: string;
+  tenant_id: string;
+  agreement_id: string;
+  kind: string;
+  holder_id: string;
+  counterparty_id: string | null;
+  starts_at: number;
+  every_amount: number;
+  every_unit: string;
+  ended_at: number | null;
+  created_at: number;
+}
+
 export interface TerminationsTable {
   id: string;
   tenant_id: string;
@@ -401,6 +415,7 @@ export interface Database {
   audits: AuditsTable;
   audit_findings: AuditFindingsTable;
   instructions: InstructionsTable;
+  recurring_duties: RecurringDutiesTable;
   terminations: TerminationsTable;
   retention_exceptions: RetentionExceptionsTable;
   certificates: CertificatesTable;

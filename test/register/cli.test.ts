@@ -21,7 +21,7 @@ describe("art28 on a fresh SQLite file", () => {
     const first = runCli(["demo"], env);
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/démo prête : 9 organisations, 6 accords, 5 obligations ouvertes/);
+    expect(first.stdout).toMatch(/démo prête : 9 organisations, 6 accords, 6 obligations ouvertes/);
     const second = runCli(["demo", "--lang", "en"], env);
     expect(second.status).toBe(1);
     expect(second.stderr).toMatch(/^art28: the demo only fills an empty database/);

@@ -1,6 +1,5 @@
 // The journal chains every event with sha256 over RFC 8785 JSON, refuses rewrites, and locates tampering.
 
-import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import canonicalize from "canonicalize";
 import { sql } from "kysely";
@@ -12,6 +11,7 @@ import type { Actor } from "../../src/domain/actor.js";
 import { openStore } from "../../src/store/database.js";
 import { canonicalEvent, linkHash } from "../../src/store/journal.js";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./databases.js";
+import { threadsLeftBy } from "./os-threads.js";
 
 const actor: Actor = { id: "test:journal", tenant: "t-journal" };
 const NOW = Date.UTC(2026, 4, 7, 8, 15);
@@ -34,14 +34,6 @@ async function appendEvents(register: Register, count: number, who: Actor = acto
 }
 
 /** Threads of this process, where the system lists them (Linux): worker threads are threads. */
-function osThreads(): number | null {
-  try {
-    return readdirSync("/proc/self/task").length;
-  } catch {
-    return null;
-  }
-}
-
 /** What an intruder with database access does first: remove the append-only triggers. */
 async function dropTriggers(register: Register): Promise<void> {
   const { db, engine } = register.store;
@@ -237,10 +229,11 @@ describe.each(ENGINES)("the journal on %s", (engine) => {
     await appendEvents(register, 25_000);
     const head = await register.store.db.selectFrom("journal_head").selectAll().executeTakeFirstOrThrow();
     for (const threads of [undefined, 2]) {
-      const before = osThreads();
-      const result = await verifyJournal({ register, actor, threads });
-      expect(result).toMatchObject({ fault: null, count: 25_000, head: { seq: 25_000, hash: head.hash } });
-      if (before !== null) expect(osThreads()).toBeLessThanOrEqual(before);
+      const verify = async () => {
+        const result = await verifyJournal({ register, actor, threads });
+        expect(result).toMatchObject({ fault: null, count: 25_000, head: { seq: 25_000, hash: head.hash } });
+      };
+      expect(await threadsLeftBy(verify)).toBe(0);
     }
   });
 
@@ -251,16 +244,17 @@ describe.each(ENGINES)("the journal on %s", (engine) => {
         ? { engine, path: join(dirname(database.url.slice("file:".length)), "absent", "register.sqlite") }
         : { engine, url: `${database.url}_absent` };
     const misplaced = { ...register, store: { ...register.store, location: elsewhere } } as Register;
-    const before = osThreads();
-    const verifying = verifyJournal({ register: misplaced, actor, threads: 3 });
-    if (engine === "sqlite") {
-      // The calling thread reads through the store's own handle: the workers' failure only costs their help.
-      expect(await verifying).toEqual(await verifyJournal({ register, actor }));
-    } else {
-      // There the calling thread needs a connection of its own too.
-      await expect(verifying).rejects.toThrow(/absent/);
-    }
-    if (before !== null) expect(osThreads()).toBeLessThanOrEqual(before);
+    const verify = async () => {
+      const verifying = verifyJournal({ register: misplaced, actor, threads: 3 });
+      if (engine === "sqlite") {
+        // The calling thread reads through the store's own handle: the workers' failure only costs their help.
+        expect(await verifying).toEqual(await verifyJournal({ register, actor }));
+      } else {
+        // There the calling thread needs a connection of its own too.
+        await expect(verifying).rejects.toThrow(/absent/);
+      }
+    };
+    expect(await threadsLeftBy(verify)).toBe(0);
   });
 
   it("keeps one unforked chain when many transactions append at once", async () => {

@@ -322,6 +322,7 @@ describe.each(ENGINES)("the register on %s", (engine) => {
       "forward_request_to_controller",
       "notify_breach_to_controller",
       "notify_breach_to_controller",
+      "security_measures_review",
     ]);
     // The hand-entered Korrigo agreement gives 24 hours from a breach known at 05:15 Paris.
     expect(due[0]).toMatchObject({ kind: "notify_breach_to_controller", due: "2026-05-08T06:00:00+02:00" });
@@ -329,6 +330,8 @@ describe.each(ENGINES)("the register on %s", (engine) => {
     expect(due.find((o) => o.kind === "forward_request_to_controller")?.due).toBe(
       "2026-05-12T00:00:00+02:00",
     );
+    // Its yearly security review counts from the agreement's effect, 1 September 2025: to the end of 1 September 2026.
+    expect(due.find((o) => o.kind === "security_measures_review")?.due).toBe("2026-09-02T00:00:00+02:00");
     expect((await verifyJournal({ register, actor })).fault).toBeNull();
     await expect(seedDemo({ register, actor, input: { seedsDir: null }, now: NOW })).rejects.toMatchObject({
       code: "conflict",

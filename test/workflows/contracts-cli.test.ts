@@ -145,6 +145,72 @@ describe("art28 subprocessor, audit, instruction and end through the demo world"
     expect(readFileSync(join(out, "subprocessors.html"), "utf8")).toMatch(/Nuage Sauvegardes SAS/);
   });
 
+  it("sets a quarterly review of access rights, opens the next occurrence on closing one, then stops it", () => {
+    const added = runCli(
+      [
+        "recurring",
+        "add",
+        "--agreement",
+        ids.lycee.slice(0, 8),
+        "--kind",
+        "access_rights_review",
+        "--every",
+        "3 mois",
+      ],
+      env,
+    );
+    expect(added.stderr).toBe("");
+    expect(added.stdout).toMatch(
+      /revoir les droits d'accès aux données \(RGPD art\. 32\(4\)\), périodicité 3 mois/,
+    );
+    const listed = json<{ id: string; next: { obligationId: string; occurrence: number } | null }[]>([
+      "recurring",
+      "list",
+      "--agreement",
+      ids.lycee.slice(0, 8),
+    ]);
+    expect(listed).toHaveLength(1);
+    const [duty] = listed;
+    const first = duty?.next;
+    expect(first).not.toBeNull();
+    // `obligations due` names the id to close it with.
+    expect(runCli(["obligations", "due"], env).stdout).toContain(
+      `art28 obligations close ${first?.obligationId}`,
+    );
+    const closed = runCli(
+      [
+        "obligations",
+        "close",
+        first?.obligationId ?? "",
+        "--done",
+        "--note",
+        "revue faite, 2 comptes retirés",
+      ],
+      env,
+    );
+    expect(closed.status).toBe(0);
+    const [after] = json<{ next: { occurrence: number } | null }[]>([
+      "recurring",
+      "list",
+      "--agreement",
+      ids.lycee,
+    ]);
+    expect(after?.next?.occurrence).toBe((first?.occurrence ?? 0) + 1);
+
+    const wrong = runCli(
+      ["recurring", "add", "--agreement", ids.lycee, "--kind", "x", "--every", "1 an"],
+      env,
+    );
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr.trim().split("\n")).toHaveLength(1);
+    const stopped = runCli(
+      ["recurring", "stop", duty?.id.slice(0, 8) ?? "", "--reason", "intégrée à l'audit"],
+      env,
+    );
+    expect(stopped.stdout).toMatch(/obligation périodique arrêtée ; 1 échéance\(s\) levée\(s\)/);
+    expect(runCli(["recurring", "list"], env).stdout).toMatch(/arrêtée le/);
+  });
+
   it("requests an audit, records a finding and writes the evidence pack", () => {
     const audit = json<{ id: string; earliestStart: number }>([
       "audit",

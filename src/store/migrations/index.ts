@@ -8,6 +8,7 @@ import { journalClustered } from "./0003-journal-clustered.js";
 import { outboxMigration } from "./0010-outbox.js";
 import { breachesAndRequests } from "./0011-breaches-and-requests.js";
 import { changesAuditsInstructionsTermination } from "./0012-changes-audits-instructions-termination.js";
+import { recurringDuties } from "./0013-recurring-duties.js";
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -19,6 +20,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         "0010-outbox": outboxMigration,
         "0011-breaches-and-requests": breachesAndRequests,
         "0012-changes-audits-instructions-termination": changesAuditsInstructionsTermination,
+        "0013-recurring-duties": recurringDuties,
       };
     },
   };
