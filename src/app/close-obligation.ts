@@ -120,6 +120,7 @@ export async function settleObligations(
         evidenceSha256: evidence.sha256 ?? null,
       },
     });
+    await openNextOccurrence(unit, o);
   }
   return closed;
 }
