@@ -1,10 +1,15 @@
 // Use case: move an agreement through draft → active → terminated → closed, under the domain's guards.
 
 import type { Actor } from "../domain/actor.js";
-import type { Agreement, AgreementStatus } from "../domain/agreement.js";
-import { transitionAgreement } from "../domain/agreement.js";
+import {
+  AGREEMENT_STATUSES,
+  type Agreement,
+  type AgreementStatus,
+  transitionAgreement,
+} from "../domain/agreement.js";
 import { type EpochDay, epochDayFromIso } from "../domain/epoch-day.js";
-import { Art28Error, invalidInput } from "../domain/error.js";
+import { invalidInput } from "../domain/error.js";
+import { findAgreement } from "./find-record.js";
 import type { Register } from "./open-register.js";
 import { inTransaction, type UnitOfWork } from "./unit-of-work.js";
 
@@ -12,8 +17,10 @@ export interface ChangeAgreementStatusOptions {
   readonly register: Register;
   readonly actor: Actor;
   readonly input: {
+    /** The agreement's id, or its first characters (at least 6). */
     readonly id: string;
-    readonly to: AgreementStatus;
+    /** draft, active, terminated or closed. */
+    readonly to: string;
     /** ISO dates. */
     readonly effectiveOn?: string;
     readonly endsOn?: string;
@@ -42,23 +49,29 @@ export async function changeAgreementStatus({
   input,
   now,
 }: ChangeAgreementStatusOptions): Promise<Agreement> {
+  const to = readStatus(input.to);
   const { result } = await inTransaction(register, actor, now, async (unit) => {
-    const agreement = await unit.agreements.byId(input.id);
-    if (!agreement) {
-      throw new Art28Error(
-        "not_found",
-        { fr: `accord « ${input.id} » introuvable`, en: `agreement "${input.id}" not found` },
-        {
-          argument: "id",
-        },
-      );
-    }
-    return setAgreementStatus(unit, agreement, input.to, {
+    const agreement = await findAgreement(unit, input.id, "id");
+    return setAgreementStatus(unit, agreement, to, {
       effectiveOn: day(input.effectiveOn, "effective"),
       endsOn: day(input.endsOn, "ends"),
     });
   });
   return result;
+}
+
+function readStatus(text: string): AgreementStatus {
+  const status = text.trim().toLowerCase() as AgreementStatus;
+  if (!AGREEMENT_STATUSES.includes(status)) {
+    throw invalidInput(
+      { fr: `statut inconnu « ${text} »`, en: `unknown status "${text}"` },
+      {
+        argument: "status",
+        accepted: { fr: AGREEMENT_STATUSES.join(", "), en: AGREEMENT_STATUSES.join(", ") },
+      },
+    );
+  }
+  return status;
 }
 
 /** The step inside a unit of work. */

@@ -1,6 +1,7 @@
 // `art28 agreements import|list|show`: agreements in the register, read from their documents or typed in.
 
 import type { Command } from "commander";
+import { changeAgreementStatus } from "../app/change-agreement-status.js";
 import { importAgreement } from "../app/import-agreement.js";
 import { listAgreements } from "../app/list-agreements.js";
 import { showAgreement } from "../app/show-agreement.js";
@@ -136,6 +137,54 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
         );
       }
     });
+
+  agreements
+    .command("status")
+    .description(
+      say(
+        "fait passer un accord de brouillon à en vigueur, puis résilié et clos ; les procédures ne suivent que les accords en vigueur",
+        "move an agreement from draft to active, then terminated and closed; the workflows follow active agreements only",
+      ),
+    )
+    .argument("<id>", say("identifiant (ou son début)", "id (or its start)"))
+    .argument("<status>", "active | terminated | closed")
+    .option(
+      "--effective <date>",
+      say("date d'effet (AAAA-MM-JJ), pour l'entrée en vigueur", "effective date (YYYY-MM-DD)"),
+    )
+    .option("--ends <date>", say("date de fin (AAAA-MM-JJ)", "end date (YYYY-MM-DD)"))
+    .option("--json", say("sortie JSON", "JSON output"))
+    .action(
+      async (id: string, status: string, options: { effective?: string; ends?: string; json?: boolean }) => {
+        const moved = await withRegister(context, (register, actor) =>
+          changeAgreementStatus({
+            register,
+            actor,
+            input: {
+              id,
+              to: status,
+              ...(options.effective ? { effectiveOn: options.effective } : {}),
+              ...(options.ends ? { endsOn: options.ends } : {}),
+            },
+            now: Date.now(),
+          }),
+        );
+        if (options.json) {
+          print(JSON.stringify(moved, null, 2));
+          return;
+        }
+        const since =
+          moved.effectiveOn !== null
+            ? say(
+                ` depuis le ${epochDayToIso(moved.effectiveOn)}`,
+                ` since ${epochDayToIso(moved.effectiveOn)}`,
+              )
+            : "";
+        print(
+          `${moved.title} (${moved.id.slice(0, 8)})${say(" : ", ": ")}${agreementStatusLabel(moved.status)[lang]}${moved.status === "active" ? since : ""}`,
+        );
+      },
+    );
 
   agreements
     .command("show")

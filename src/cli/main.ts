@@ -20,6 +20,7 @@ import { registerInstructionCommand } from "./instruction-command.js";
 import { registerJournalCommand } from "./journal-command.js";
 import { detectLanguage, sayIn } from "./language.js";
 import { registerObligationsCommand } from "./obligations-command.js";
+import { registerOrganisationsCommand } from "./organisations-command.js";
 import { registerOutboxCommand } from "./outbox-command.js";
 import { registerRecurringCommand } from "./recurring-command.js";
 import { registerRequestCommand } from "./request-command.js";
@@ -55,6 +56,7 @@ export function buildProgram(context: CliContext): Command {
   registerAnalyzeCommand(program, context);
   registerDbCommand(program, context);
   registerJournalCommand(program, context);
+  registerOrganisationsCommand(program, context);
   registerAgreementsCommand(program, context);
   registerObligationsCommand(program, context);
   registerDemoCommand(program, context);

@@ -3,9 +3,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import BetterSqlite3 from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../cli.js";
+
+const FIXTURE = fileURLToPath(new URL("./fixtures/accord-cantine.txt", import.meta.url));
 
 describe("art28 on a fresh SQLite file", () => {
   let dir: string;
@@ -66,6 +69,66 @@ describe("art28 on a fresh SQLite file", () => {
     expect(shown.status).toBe(0);
     expect(shown.stdout).toMatch(/joint controller: Académie de Lyon/);
     expect(shown.stdout).toMatch(/Incident alert between joint controllers: 24 hours — typed by/);
+  });
+
+  it("adds an organisation, imports its vendor's agreement as a draft and puts it in force for the workflows", () => {
+    const added = runCli(
+      [
+        "organisations",
+        "add",
+        "--name",
+        "Lycée Jean-Perrin",
+        "--type",
+        "lycee",
+        "--role",
+        "controller",
+        "--uai",
+        "0690026D",
+      ],
+      env,
+    );
+    expect(added.stderr).toBe("");
+    expect(added.stdout).toMatch(
+      /Lycée Jean-Perrin \(lycée, FR, calendrier FR\) — controller {2}UAI 0690026D/,
+    );
+    const badUai = runCli(["organisations", "add", "--name", "Lycée Sans Code", "--uai", "123"], env);
+    expect(badUai.status).toBe(2);
+    expect(badUai.stderr).toMatch(/^art28: uai : « 123 » n'est pas un numéro UAI valide/);
+    expect(badUai.stderr.trim().split("\n")).toHaveLength(1);
+    expect(runCli(["organisations", "list"], env).stdout).toMatch(/Lycée Jean-Perrin/);
+
+    const imported = runCli(
+      ["agreements", "import", FIXTURE, "--controller", "Lycée Jean-Perrin", "--processor", "Menus Malins"],
+      env,
+    );
+    expect(imported.status).toBe(0);
+    const id = /accord enregistré en brouillon : ([0-9a-f-]{36})/.exec(imported.stdout)?.[1] ?? "";
+    // Without an effective date an agreement cannot take effect; with one it does.
+    const undated = runCli(["agreements", "status", id.slice(0, 8), "active"], env);
+    expect(undated.status).toBe(2);
+    expect(undated.stderr).toMatch(/date d'effet/);
+    const active = runCli(
+      ["agreements", "status", id.slice(0, 8), "active", "--effective", "2026-09-01"],
+      env,
+    );
+    expect(active.stdout).toMatch(/ : en vigueur depuis le 2026-09-01$/m);
+    // The processor's breach now reaches this agreement's controller.
+    const breach = runCli(
+      [
+        "breach",
+        "record",
+        "--processor",
+        "Menus Malins",
+        "--aware",
+        new Date(Date.now() - 3_600_000).toISOString(),
+        "--nature",
+        "availability",
+        "--description",
+        "Panne du service de réservation",
+      ],
+      env,
+    );
+    expect(breach.stdout).toMatch(/1 responsable\(s\) de traitement à notifier/);
   });
 
   it("refuses a DATABASE_URL it does not understand, saying what it accepts", () => {
