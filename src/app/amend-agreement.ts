@@ -8,9 +8,9 @@ import {
   type Provenance,
   type TermKey,
 } from "../domain/agreement.js";
-import { Art28Error } from "../domain/error.js";
+import { findAgreement } from "./find-record.js";
 import type { Register } from "./open-register.js";
-import { contentHash, inTransaction } from "./unit-of-work.js";
+import { contentHash, inTransaction, type UnitOfWork } from "./unit-of-work.js";
 
 export interface AmendAgreementOptions {
   readonly register: Register;
@@ -30,16 +30,7 @@ export async function amendAgreement({
   now,
 }: AmendAgreementOptions): Promise<Agreement> {
   const { result } = await inTransaction(register, actor, now, async (unit) => {
-    const current = await unit.agreements.byId(input.id);
-    if (!current) {
-      throw new Art28Error(
-        "not_found",
-        { fr: `accord « ${input.id} » introuvable`, en: `agreement "${input.id}" not found` },
-        {
-          argument: "id",
-        },
-      );
-    }
+    const current = await findAgreement(unit, input.id, "id");
     const amendment: { -readonly [K in keyof AgreementAmendment]: AgreementAmendment[K] } = {
       ...input.amendment,
     };
@@ -54,19 +45,29 @@ export async function amendAgreement({
       }
       amendment.provenance = provenance;
     }
-    const amended = amend(current, amendment, now);
-    await unit.agreements.saveAmendment(amended, actor.id, input.note ?? null);
-    unit.record({
-      type: "agreement.amended",
-      payload: {
-        v: 1,
-        agreementId: amended.id,
-        version: amended.version,
-        note: input.note ?? null,
-        contentSha256: contentHash(amended),
-      },
-    });
-    return amended;
+    return reviseAgreement(unit, current, amendment, input.note ?? null);
   });
   return result;
+}
+
+/** The step of amendAgreement: a new version saved and journalled, in the caller's transaction. */
+export async function reviseAgreement(
+  unit: UnitOfWork,
+  current: Agreement,
+  amendment: AgreementAmendment,
+  note: string | null,
+): Promise<Agreement> {
+  const amended = amend(current, amendment, unit.now);
+  await unit.agreements.saveAmendment(amended, unit.actor.id, note);
+  unit.record({
+    type: "agreement.amended",
+    payload: {
+      v: 1,
+      agreementId: amended.id,
+      version: amended.version,
+      note,
+      contentSha256: contentHash(amended),
+    },
+  });
+  return amended;
 }

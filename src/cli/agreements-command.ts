@@ -4,15 +4,17 @@ import type { Command } from "commander";
 import { changeAgreementStatus } from "../app/change-agreement-status.js";
 import { importAgreement } from "../app/import-agreement.js";
 import { listAgreements } from "../app/list-agreements.js";
+import { setAgreementTerms } from "../app/set-agreement-terms.js";
 import { showAgreement } from "../app/show-agreement.js";
 import { agreementStatusLabel, type PartyRole, type Provenance } from "../domain/agreement.js";
 import { calendarFor } from "../domain/calendar.js";
 import { type Duration, formatDuration } from "../domain/duration.js";
 import { epochDayToIso } from "../domain/epoch-day.js";
+import { invalidInput } from "../domain/error.js";
 import { formatInstant } from "../domain/instant.js";
 import { OBLIGATION_STATUS_LABELS } from "../domain/obligation.js";
 import { AUTHORIZATION_LABELS, SILENCE_LABELS, TERM_LABELS, TRANSFER_LABELS } from "../domain/term-labels.js";
-import { TERM_IDS } from "../domain/terms.js";
+import { type AgreementTerms, TERM_IDS, type TermId } from "../domain/terms.js";
 import type { CliContext } from "./context.js";
 import { withRegister } from "./register-session.js";
 
@@ -102,6 +104,12 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
           for (const c of imported.confirm)
             print(`    - ${c.text[lang]}${c.quote ? ` — « ${c.quote.slice(0, 160)} »` : ""}`);
         }
+        print(
+          say(
+            `  ensuite : art28 agreements terms ${a.id.slice(0, 8)} --set TERME=DÉLAI pour fixer ou confirmer un terme, art28 agreements status ${a.id.slice(0, 8)} active --effective AAAA-MM-JJ pour le mettre en vigueur`,
+            `  next: art28 agreements terms ${a.id.slice(0, 8)} --set TERM=PERIOD to set or confirm a term, art28 agreements status ${a.id.slice(0, 8)} active --effective YYYY-MM-DD to put it in force`,
+          ),
+        );
       },
     );
 
@@ -186,6 +194,117 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
       },
     );
 
+  const auditsPerYear = ({ min, max }: { min: number | null; max: number | null }): string | undefined => {
+    if (min !== null && max !== null)
+      return min === max ? String(min) : say(`de ${min} à ${max}`, `${min} to ${max}`);
+    if (max !== null) return say(`au plus ${max}`, `at most ${max}`);
+    if (min !== null) return say(`au moins ${min}`, `at least ${min}`);
+    return undefined;
+  };
+  /** The terms that are rules rather than periods: key, label, value in words (undefined when not set). */
+  const ruleRows = (t: AgreementTerms): [string, string, string | undefined][] => [
+    [
+      "subprocessorAuthorization",
+      say("sous-traitants ultérieurs", "sub-processors"),
+      t.subprocessorAuthorization && AUTHORIZATION_LABELS[t.subprocessorAuthorization][lang],
+    ],
+    [
+      "objectionSilence",
+      say("silence du responsable", "controller's silence"),
+      t.objectionSilence && SILENCE_LABELS[t.objectionSilence][lang],
+    ],
+    [
+      "transfersOutsideEEA",
+      say("transferts hors EEE", "transfers outside the EEA"),
+      t.transfersOutsideEEA && TRANSFER_LABELS[t.transfersOutsideEEA][lang],
+    ],
+    [
+      "auditFrequencyPerYear",
+      say("audits par an", "audits a year"),
+      t.auditFrequencyPerYear && auditsPerYear(t.auditFrequencyPerYear),
+    ],
+    ["governingLaw", say("droit applicable", "governing law"), t.governingLaw ?? undefined],
+  ];
+
+  agreements
+    .command("terms")
+    .description(
+      say(
+        "fixe ou confirme des termes lus dans le document (délais, silence, autorisation, transferts) : nouvelle version",
+        "set or confirm terms read in the document (periods, silence, authorisation, transfers): a new version",
+      ),
+    )
+    .argument("<id>", say("identifiant (ou son début)", "id (or its start)"))
+    .option(
+      "--set <term=period>",
+      say(
+        'un délai, p. ex. breach_notification_to_controller="48 heures" (répétable)',
+        'a period, e.g. breach_notification_to_controller="48 hours" (repeatable)',
+      ),
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option("--silence <meaning>", "accepted | refused")
+    .option("--authorization <kind>", "general | specific")
+    .option("--transfers <rule>", "prohibited | with_authorization | allowed_with_safeguards")
+    .option("--note <text>", say("d'où vient ce terme (article, échange…)", "where the term comes from"))
+    .option("--json", say("sortie JSON", "JSON output"))
+    .action(
+      async (
+        id: string,
+        options: {
+          set?: string[];
+          silence?: string;
+          authorization?: string;
+          transfers?: string;
+          note?: string;
+          json?: boolean;
+        },
+      ) => {
+        const periods: Record<string, string> = {};
+        for (const pair of options.set ?? []) {
+          const at = pair.indexOf("=");
+          if (at <= 0) {
+            throw invalidInput(
+              { fr: `« ${pair} » : attendu TERME=DÉLAI`, en: `"${pair}": expected TERM=PERIOD` },
+              { argument: "set" },
+            );
+          }
+          periods[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+        }
+        const result = await withRegister(context, (register, actor) =>
+          setAgreementTerms({
+            register,
+            actor,
+            input: {
+              agreement: id,
+              periods,
+              ...(options.silence !== undefined ? { objectionSilence: options.silence } : {}),
+              ...(options.authorization !== undefined
+                ? { subprocessorAuthorization: options.authorization }
+                : {}),
+              ...(options.transfers !== undefined ? { transfersOutsideEEA: options.transfers } : {}),
+              ...(options.note !== undefined ? { note: options.note } : {}),
+            },
+            now: Date.now(),
+          }),
+        );
+        if (options.json) {
+          print(JSON.stringify(result, null, 2));
+          return;
+        }
+        const { agreement: a } = result;
+        print(say(`${a.title} : version ${a.version}`, `${a.title}: version ${a.version}`));
+        const rules = ruleRows(a.terms);
+        for (const key of result.set) {
+          const duration = a.terms.durations[key as TermId];
+          const [, label, value] = duration
+            ? [key, TERM_LABELS[key as TermId][lang], formatDuration(duration, lang)]
+            : (rules.find(([rule]) => rule === key) ?? [key, key, ""]);
+          print(`  ${label}${say(" : ", ": ")}${value ?? ""}`);
+        }
+      },
+    );
+
   agreements
     .command("show")
     .description(say("affiche un accord en entier", "show one agreement in full"))
@@ -201,19 +320,6 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
       }
       const { agreement: a, organisations, versions, obligations } = detail;
       const colon = say(" : ", ": ");
-      const auditsPerYear = ({
-        min,
-        max,
-      }: {
-        min: number | null;
-        max: number | null;
-      }): string | undefined => {
-        if (min !== null && max !== null)
-          return min === max ? String(min) : say(`de ${min} à ${max}`, `${min} to ${max}`);
-        if (max !== null) return say(`au plus ${max}`, `at most ${max}`);
-        if (min !== null) return say(`au moins ${min}`, `at least ${min}`);
-        return undefined;
-      };
       const name = (id: string) => organisations[id]?.name ?? id;
       const provenance = (p: Provenance | undefined): string => {
         if (!p) return "";
@@ -246,26 +352,8 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
       }
       if (!any) print(say("    (aucun)", "    (none)"));
       const t = a.terms;
-      const rules: [string, string | undefined][] = [
-        [
-          say("sous-traitants ultérieurs", "sub-processors"),
-          t.subprocessorAuthorization && AUTHORIZATION_LABELS[t.subprocessorAuthorization][lang],
-        ],
-        [
-          say("silence du responsable", "controller's silence"),
-          t.objectionSilence && SILENCE_LABELS[t.objectionSilence][lang],
-        ],
-        [
-          say("transferts hors EEE", "transfers outside the EEA"),
-          t.transfersOutsideEEA && TRANSFER_LABELS[t.transfersOutsideEEA][lang],
-        ],
-        [
-          say("audits par an", "audits a year"),
-          t.auditFrequencyPerYear && auditsPerYear(t.auditFrequencyPerYear),
-        ],
-        [say("droit applicable", "governing law"), t.governingLaw ?? undefined],
-      ];
-      for (const [label, value] of rules) if (value) print(`    ${label}${colon}${value}`);
+      const rules = ruleRows(t);
+      for (const [, label, value] of rules) if (value) print(`    ${label}${colon}${value}`);
       if (a.subprocessors.length > 0) {
         print(say("  sous-traitants ultérieurs :", "  sub-processors:"));
         for (const s of a.subprocessors) {

@@ -103,6 +103,30 @@ describe("art28 on a fresh SQLite file", () => {
     );
     expect(imported.status).toBe(0);
     const id = /accord enregistré en brouillon : ([0-9a-f-]{36})/.exec(imported.stdout)?.[1] ?? "";
+    expect(imported.stdout).toMatch(/ensuite : art28 agreements terms [0-9a-f]{8} --set TERME=DÉLAI/);
+    // The DPO confirms the breach notice period the document gives, and sets one it lacks.
+    const terms = runCli(
+      [
+        "agreements",
+        "terms",
+        id.slice(0, 8),
+        "--set",
+        "breach_notification_to_controller=48 heures",
+        "--set",
+        "audit_notice=15 jours ouvrés",
+        "--note",
+        "relu avec l'éditeur",
+      ],
+      env,
+    );
+    expect(terms.stderr).toBe("");
+    expect(terms.stdout).toMatch(
+      /: version 2\n {2}Notification d'une violation au responsable de traitement : 48 heures\n/,
+    );
+    expect(terms.stdout).toMatch(/Préavis avant un audit : 15 jours ouvrés/);
+    const unreadable = runCli(["agreements", "terms", id.slice(0, 8), "--set", "audit_notice"], env);
+    expect(unreadable.status).toBe(2);
+    expect(unreadable.stderr.trim().split("\n")).toHaveLength(1);
     // Without an effective date an agreement cannot take effect; with one it does.
     const undated = runCli(["agreements", "status", id.slice(0, 8), "active"], env);
     expect(undated.status).toBe(2);

@@ -15,6 +15,7 @@ import { listDueObligations } from "../../src/app/list-due-obligations.js";
 import { openRegister, type Register } from "../../src/app/open-register.js";
 import { recordObligations } from "../../src/app/record-obligations.js";
 import { DEFAULT_SEEDS_DIR, seedDemo } from "../../src/app/seed-demo.js";
+import { setAgreementTerms } from "../../src/app/set-agreement-terms.js";
 import { showAgreement } from "../../src/app/show-agreement.js";
 import { inTransaction } from "../../src/app/unit-of-work.js";
 import { verifyJournal } from "../../src/app/verify-journal.js";
@@ -163,6 +164,80 @@ describe.each(ENGINES)("the register on %s", (engine) => {
       [2, "amendment", "avenant n° 1"],
     ]);
     expect(detail.agreement).toEqual(amended);
+  });
+
+  it("sets and confirms terms by hand: each one typed by the person, the others kept, in a new version", async () => {
+    const { school, vendor } = await twoParties();
+    const agreement = await createAgreement({
+      register,
+      actor,
+      input: {
+        kind: "dpa",
+        title: "Cantine",
+        parties: [
+          { organisationId: school.id, role: "controller" },
+          { organisationId: vendor.id, role: "processor" },
+        ],
+        terms: {
+          durations: {
+            breach_notification_to_controller: { qualifier: "without_undue_delay" },
+            deletion_after_termination: { amount: 30, unit: "days" },
+          },
+        },
+        provenance: { deletion_after_termination: { kind: "generated", template: "dpa-fr/1" } },
+      },
+      now: NOW,
+    });
+    const dpo = { ...actor, id: "test:dpo-lycee" };
+    const { agreement: set, set: keys } = await setAgreementTerms({
+      register,
+      actor: dpo,
+      input: {
+        agreement: agreement.id.slice(0, 8),
+        periods: { breach_notification_to_controller: "48 heures", audit_notice: "15 jours ouvrés" },
+        objectionSilence: "refused",
+        note: "annexe 2, article 4",
+      },
+      now: NOW + 1,
+    });
+    expect(keys).toEqual(["breach_notification_to_controller", "audit_notice", "objectionSilence"]);
+    expect(set.version).toBe(2);
+    expect(set.terms.durations).toEqual({
+      breach_notification_to_controller: { amount: 48, unit: "hours" },
+      deletion_after_termination: { amount: 30, unit: "days" },
+      audit_notice: { amount: 15, unit: "working_days" },
+    });
+    expect(set.terms.objectionSilence).toBe("refused");
+    const typed = { kind: "typed", by: "test:dpo-lycee", at: NOW + 1 };
+    expect(set.provenance).toMatchObject({
+      breach_notification_to_controller: typed,
+      audit_notice: typed,
+      objectionSilence: typed,
+      deletion_after_termination: { kind: "generated", template: "dpa-fr/1" },
+    });
+    // Confirming a term at the value it already has still records who vouched for it.
+    const confirmed = await setAgreementTerms({
+      register,
+      actor: { ...actor, id: "test:juriste" },
+      input: { agreement: agreement.id, periods: { deletion_after_termination: "30 jours" } },
+      now: NOW + 2,
+    });
+    expect(confirmed.agreement.provenance.deletion_after_termination).toEqual({
+      kind: "typed",
+      by: "test:juriste",
+      at: NOW + 2,
+    });
+    for (const [input, argument] of [
+      [{ periods: { not_a_term: "3 jours" } }, "set"],
+      [{ periods: { audit_notice: "bientôt" } }, "set"],
+      [{ objectionSilence: "maybe" }, "silence"],
+      [{}, "set"],
+    ] as const) {
+      await expect(
+        setAgreementTerms({ register, actor, input: { agreement: agreement.id, ...input }, now: NOW + 3 }),
+      ).rejects.toMatchObject({ code: "invalid_input", details: { argument } });
+    }
+    expect((await showAgreement({ register, actor, input: { id: agreement.id } })).agreement.version).toBe(3);
   });
 
   it("closes an obligation once, with its evidence, and then no longer lists it", async () => {
