@@ -16,7 +16,9 @@ import type { ReminderConfig } from "../domain/reminder-schedule.js";
 import { OutboxQueue } from "../store/outbox-queue.js";
 import type { OutboxEntry } from "../store/outbox-repository.js";
 import { repositoriesFor } from "../store/repositories.js";
+import { tenantsWithWindowsToSettle } from "../store/window-scan.js";
 import type { Register } from "./open-register.js";
+import { settleSubprocessorWindows } from "./settle-subprocessor-windows.js";
 import { readReminderConfig, sweepReminders } from "./sweep-reminders.js";
 
 export interface WorkerConfig {
@@ -56,7 +58,8 @@ export type WorkerEvent =
       readonly reminded: number;
       readonly messages: number;
       readonly unaddressed: number;
-    };
+    }
+  | { readonly type: "settled"; readonly windows: number };
 
 export interface WorkerReport {
   readonly worker: string;
@@ -64,6 +67,8 @@ export interface WorkerReport {
   readonly retried: number;
   readonly dead: number;
   readonly reminded: number;
+  /** Sub-processor objection windows settled by the sweep. */
+  readonly settled: number;
 }
 
 export interface RunOutboxWorkerOptions {
@@ -112,7 +117,7 @@ export async function runOutboxWorker(options: RunOutboxWorkerOptions): Promise<
   // A claimed message is tried only while its lease has this much left, so a slow batch never sends one that
   // another worker may already have taken back.
   const margin = Math.min(10_000, Math.floor(leaseMs / 4));
-  const totals = { sent: 0, retried: 0, dead: 0, reminded: 0 };
+  const totals = { sent: 0, retried: 0, dead: 0, reminded: 0, settled: 0 };
   let nextSweep = Number.NEGATIVE_INFINITY;
 
   options.onEvent?.({ type: "started", worker });
@@ -122,6 +127,10 @@ export async function runOutboxWorker(options: RunOutboxWorkerOptions): Promise<
         const swept = await sweepReminders({ register, now: clock(), config: config.reminders });
         totals.reminded += swept.reminded;
         if (swept.reminded > 0) options.onEvent?.({ type: "swept", ...swept });
+        // GDPR Art. 28(2): a window whose end has come is settled as its agreement says, without anyone asking.
+        const settled = await settleDueWindows(register, clock(), worker);
+        totals.settled += settled;
+        if (settled > 0) options.onEvent?.({ type: "settled", windows: settled });
         nextSweep = clock() + sweepEveryMs;
       }
       const batch = await register.store.transaction((db) =>
@@ -238,4 +247,15 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
       resolve();
     }
   });
+}
+
+/** Settles every tenant's windows whose end has come, each tenant in its own use case run by the worker. */
+async function settleDueWindows(register: Register, now: number, worker: string): Promise<number> {
+  const tenants = await tenantsWithWindowsToSettle(register.store.db, now);
+  let settled = 0;
+  for (const tenant of tenants) {
+    const actor = { id: `art28:worker:${worker}`, tenant };
+    settled += (await settleSubprocessorWindows({ register, actor, now })).length;
+  }
+  return settled;
 }

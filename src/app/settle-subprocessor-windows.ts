@@ -80,7 +80,7 @@ export async function applySettlement(
     settledAt: settlement.settledAt,
     consequence: settlement.consequence,
   };
-  await unit.subprocessorChanges.saveSettlement(updated);
+  if (!(await unit.subprocessorChanges.saveSettlement(updated))) return null;
   const change = await unit.subprocessorChanges.changeById(window.changeId);
   if (settlement.mayUse && change) {
     const from = useStartFromSettlement(settlement);

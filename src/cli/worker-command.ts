@@ -106,8 +106,8 @@ export function registerWorkerCommand(program: Command, context: CliContext): vo
             options.json
               ? JSON.stringify({ type: "stopped", ...report })
               : say(
-                  `arrêt : ${report.sent} envoyé(s), ${report.retried} à réessayer, ${report.dead} abandonné(s), ${report.reminded} rappel(s)`,
-                  `stopped: ${report.sent} sent, ${report.retried} to retry, ${report.dead} given up, ${report.reminded} reminder(s)`,
+                  `arrêt : ${report.sent} envoyé(s), ${report.retried} à réessayer, ${report.dead} abandonné(s), ${report.reminded} rappel(s), ${report.settled} fenêtre(s) réglée(s)`,
+                  `stopped: ${report.sent} sent, ${report.retried} to retry, ${report.dead} given up, ${report.reminded} reminder(s), ${report.settled} window(s) settled`,
                 ),
           );
         } finally {
@@ -145,6 +145,11 @@ export function registerWorkerCommand(program: Command, context: CliContext): vo
         return say(
           `rappels : ${event.reminded} échéance(s), ${event.messages} message(s)${event.unaddressed ? `, ${event.unaddressed} sans destinataire (art28 contacts set)` : ""}`,
           `reminders: ${event.reminded} deadline(s), ${event.messages} message(s)${event.unaddressed ? `, ${event.unaddressed} with no recipient (art28 contacts set)` : ""}`,
+        );
+      case "settled":
+        return say(
+          `fenêtres d'opposition réglées : ${event.windows} (art28 subprocessor changes)`,
+          `objection windows settled: ${event.windows} (art28 subprocessor changes)`,
         );
     }
   }

@@ -304,8 +304,12 @@ export class SubprocessorChangeRepository {
     return rows.map(windowFromRow);
   }
 
-  async saveSettlement(window: StoredWindow): Promise<void> {
-    await this.db
+  /**
+   * Settles a window that is still open; false when it no longer was. Two workers sweeping at once (or a sweep and
+   * an answer) cannot both settle it: on PostgreSQL the second update waits for the first and then finds it settled.
+   */
+  async saveSettlement(window: StoredWindow): Promise<boolean> {
+    const result = await this.db
       .updateTable("subprocessor_windows")
       .set({
         status: window.status,
@@ -314,7 +318,9 @@ export class SubprocessorChangeRepository {
       })
       .where("tenant_id", "=", this.tenant)
       .where("id", "=", window.id)
-      .execute();
+      .where("status", "=", "open")
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   async insertResponse(response: StoredResponse, now: number): Promise<void> {

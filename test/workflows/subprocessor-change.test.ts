@@ -8,6 +8,7 @@ import { listSubprocessorChanges } from "../../src/app/list-subprocessor-changes
 import { openRegister, type Register } from "../../src/app/open-register.js";
 import { publishSubprocessorList } from "../../src/app/publish-subprocessor-list.js";
 import { respondToSubprocessorChange } from "../../src/app/respond-to-subprocessor-change.js";
+import { readWorkerConfig, runOutboxWorker } from "../../src/app/run-outbox-worker.js";
 import { settleSubprocessorWindows } from "../../src/app/settle-subprocessor-windows.js";
 import { showSubprocessorChange } from "../../src/app/show-subprocessor-change.js";
 import { reader } from "../../src/app/unit-of-work.js";
@@ -15,6 +16,7 @@ import { verifyJournal } from "../../src/app/verify-journal.js";
 import type { Actor } from "../../src/domain/actor.js";
 import type { Organisation } from "../../src/domain/organisation.js";
 import { subprocessorsInUse } from "../../src/domain/subprocessor-use.js";
+import { startLoopbackSmtp } from "../delivery/loopback-smtp.js";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../register/databases.js";
 import { addContact, addCustomer, addVendor, type Customer } from "./world.js";
 
@@ -148,6 +150,47 @@ describe.each(ENGINES)("sub-processor changes on %s", (engine) => {
     expect((await reader(register, actor).obligations.due({})).length).toBe(0);
     expect(await settleSubprocessorWindows({ register, actor, now: later + DAY })).toEqual([]);
     expect((await verifyJournal({ register, actor })).fault).toBeNull();
+  });
+
+  it("is settled by the worker's sweep once its windows have closed, with no one asking", async () => {
+    await announce();
+    const smtp = await startLoopbackSmtp();
+    try {
+      const later = Date.parse("2027-02-01T08:00:00Z");
+      const run = (now: number) =>
+        runOutboxWorker({
+          register,
+          config: readWorkerConfig({ SMTP_URL: smtp.url }),
+          once: true,
+          clock: () => now,
+        });
+      expect((await run(ANNOUNCED + 5 * DAY)).settled).toBe(0);
+      expect((await run(later)).settled).toBe(3);
+      expect(await inUse(belgian, later)).toEqual(["Hébergeur Historique", HOSTING.name]);
+      expect(await inUse(french, later)).toEqual([]);
+      // Nothing is left for a second sweep, or for a person running `subprocessor settle`.
+      expect((await run(later + DAY)).settled).toBe(0);
+      expect(await settleSubprocessorWindows({ register, actor, now: later + DAY })).toEqual([]);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("settles each window once when two sweeps run at the same time", async () => {
+    await announce();
+    const later = Date.parse("2027-02-01T08:00:00Z");
+    const sweeps = await Promise.all([
+      settleSubprocessorWindows({ register, actor, now: later }),
+      settleSubprocessorWindows({ register, actor, now: later }),
+    ]);
+    expect(
+      sweeps
+        .flat()
+        .map((s) => s.agreementId)
+        .sort(),
+    ).toEqual([belgian.agreement.id, french.agreement.id, alsatian.agreement.id].sort());
+    const uses = await reader(register, actor).subprocessorChanges.usesOfAgreements([belgian.agreement.id]);
+    expect(uses.filter((u) => u.name === HOSTING.name)).toHaveLength(1);
   });
 
   it("lets an approval in at once, and an objection opens what the agreement provides when the window closes", async () => {
