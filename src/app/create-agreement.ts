@@ -21,6 +21,7 @@ import { type EpochDay, epochDayFromIso } from "../domain/epoch-day.js";
 import { Art28Error, invalidInput } from "../domain/error.js";
 import { type OrganisationRole, withRole } from "../domain/organisation.js";
 import { type AgreementTerms, TERM_IDS } from "../domain/terms.js";
+import { findOrganisation } from "./find-record.js";
 import type { Register } from "./open-register.js";
 import { contentHash, inTransaction, newId, type UnitOfWork } from "./unit-of-work.js";
 
@@ -43,10 +44,16 @@ export interface AgreementInput {
   readonly note?: string | null;
 }
 
+/** A party named as people name organisations (name, UAI, SIRET…), for adapters. */
+export interface PartyReference {
+  readonly organisation: string;
+  readonly role: PartyRole;
+}
+
 export interface CreateAgreementOptions {
   readonly register: Register;
   readonly actor: Actor;
-  readonly input: AgreementInput;
+  readonly input: Omit<AgreementInput, "parties"> & { readonly parties: readonly (Party | PartyReference)[] };
   readonly now: number;
 }
 
@@ -56,7 +63,20 @@ export async function createAgreement({
   input,
   now,
 }: CreateAgreementOptions): Promise<Agreement> {
-  const { result } = await inTransaction(register, actor, now, (unit) => addAgreement(unit, input));
+  const { result } = await inTransaction(register, actor, now, async (unit) => {
+    const parties: Party[] = [];
+    for (const party of input.parties) {
+      parties.push(
+        "organisation" in party
+          ? {
+              organisationId: (await findOrganisation(unit, party.organisation, party.role)).id,
+              role: party.role,
+            }
+          : party,
+      );
+    }
+    return addAgreement(unit, { ...input, parties });
+  });
   return result;
 }
 

@@ -2,11 +2,17 @@
 
 import type { Command } from "commander";
 import { changeAgreementStatus } from "../app/change-agreement-status.js";
+import { createAgreement, type PartyReference } from "../app/create-agreement.js";
 import { importAgreement } from "../app/import-agreement.js";
 import { listAgreements } from "../app/list-agreements.js";
 import { setAgreementTerms } from "../app/set-agreement-terms.js";
 import { showAgreement } from "../app/show-agreement.js";
-import { agreementStatusLabel, type PartyRole, type Provenance } from "../domain/agreement.js";
+import {
+  type AgreementKind,
+  agreementStatusLabel,
+  type PartyRole,
+  type Provenance,
+} from "../domain/agreement.js";
 import { calendarFor } from "../domain/calendar.js";
 import { type Duration, formatDuration } from "../domain/duration.js";
 import { epochDayToIso } from "../domain/epoch-day.js";
@@ -108,6 +114,87 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
           say(
             `  ensuite : art28 agreements terms ${a.id.slice(0, 8)} --set TERME=DÉLAI pour fixer ou confirmer un terme, art28 agreements status ${a.id.slice(0, 8)} active --effective AAAA-MM-JJ pour le mettre en vigueur`,
             `  next: art28 agreements terms ${a.id.slice(0, 8)} --set TERM=PERIOD to set or confirm a term, art28 agreements status ${a.id.slice(0, 8)} active --effective YYYY-MM-DD to put it in force`,
+          ),
+        );
+      },
+    );
+
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  agreements
+    .command("add")
+    .description(
+      say(
+        "enregistre un accord sans document à lire (papier, convention type) ; ses termes se fixent avec agreements terms",
+        "record an agreement with no document to read (paper, model convention); set its terms with agreements terms",
+      ),
+    )
+    .requiredOption("--title <title>", say("son intitulé", "its title"))
+    .option("--kind <kind>", "dpa | joint_controller | subprocessing", "dpa")
+    .option("--controller <name>", say("responsable de traitement", "controller"))
+    .option(
+      "--joint-controller <name>",
+      say("responsable conjoint (répétable)", "joint controller (repeatable)"),
+      collect,
+    )
+    .option("--processor <name>", say("sous-traitant", "processor"))
+    .option("--sub-processor <name>", say("sous-traitant ultérieur", "sub-processor"))
+    .option("--effective <date>", say("date d'effet (AAAA-MM-JJ)", "effective date (YYYY-MM-DD)"))
+    .option(
+      "--active",
+      say("en vigueur dès maintenant (demande --effective)", "in force at once (needs --effective)"),
+    )
+    .option("--json", say("sortie JSON", "JSON output"))
+    .action(
+      async (options: {
+        title: string;
+        kind: string;
+        controller?: string;
+        jointController?: string[];
+        processor?: string;
+        subProcessor?: string;
+        effective?: string;
+        active?: boolean;
+        json?: boolean;
+      }) => {
+        const parties: PartyReference[] = [
+          ...(options.controller ? [{ organisation: options.controller, role: "controller" as const }] : []),
+          ...(options.jointController ?? []).map((organisation) => ({
+            organisation,
+            role: "joint_controller" as const,
+          })),
+          ...(options.processor ? [{ organisation: options.processor, role: "processor" as const }] : []),
+          ...(options.subProcessor
+            ? [{ organisation: options.subProcessor, role: "sub_processor" as const }]
+            : []),
+        ];
+        const agreement = await withRegister(context, (register, actor) =>
+          createAgreement({
+            register,
+            actor,
+            input: {
+              kind: options.kind as AgreementKind,
+              title: options.title,
+              parties,
+              ...(options.effective ? { effectiveOn: options.effective } : {}),
+              status: options.active ? "active" : "draft",
+            },
+            now: Date.now(),
+          }),
+        );
+        if (options.json) {
+          print(JSON.stringify(agreement, null, 2));
+          return;
+        }
+        print(
+          say(
+            `accord enregistré (${agreementStatusLabel(agreement.status).fr}) : ${agreement.id}`,
+            `agreement recorded (${agreementStatusLabel(agreement.status).en}): ${agreement.id}`,
+          ),
+        );
+        print(
+          say(
+            `  ensuite : art28 agreements terms ${agreement.id.slice(0, 8)} --set TERME=DÉLAI pour ses délais`,
+            `  next: art28 agreements terms ${agreement.id.slice(0, 8)} --set TERM=PERIOD for its periods`,
           ),
         );
       },

@@ -153,6 +153,34 @@ describe("art28 on a fresh SQLite file", () => {
       env,
     );
     expect(breach.stdout).toMatch(/1 responsable\(s\) de traitement à notifier/);
+
+    // A paper agreement with no document to read is recorded by hand, its terms set afterwards.
+    const paper = runCli(
+      [
+        "agreements",
+        "add",
+        "--title",
+        "Convention de restauration (papier)",
+        "--controller",
+        "0690026D",
+        "--processor",
+        "Menus Malins",
+        "--effective",
+        "2026-01-05",
+        "--active",
+      ],
+      env,
+    );
+    expect(paper.stderr).toBe("");
+    expect(paper.stdout).toMatch(
+      /^accord enregistré \(en vigueur\) : [0-9a-f-]{36}\n {2}ensuite : art28 agreements terms/,
+    );
+    const stranger = runCli(
+      ["agreements", "add", "--title", "X", "--controller", "Nulle Part", "--processor", "Menus Malins"],
+      env,
+    );
+    expect(stranger.status).toBe(2);
+    expect(stranger.stderr).toMatch(/^art28: controller : organisation « Nulle Part » introuvable\n$/);
   });
 
   it("refuses a DATABASE_URL it does not understand, saying what it accepts", () => {
