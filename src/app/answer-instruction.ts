@@ -4,8 +4,8 @@
 import type { Actor } from "../domain/actor.js";
 import { invalidInput } from "../domain/error.js";
 import { answerContestedInstruction } from "../domain/instruction.js";
-import { closeObligation } from "../domain/obligation-record.js";
 import type { StoredInstruction } from "../store/instruction-repository.js";
+import { settleObligation } from "./close-obligation.js";
 import { findInstruction } from "./find-record.js";
 import type { Register } from "./open-register.js";
 import { contentHash, inTransaction } from "./unit-of-work.js";
@@ -54,12 +54,7 @@ export async function answerInstruction({
       const duty = await unit.obligations.byId(instruction.answerObligationId);
       if (duty && (duty.status === "open" || duty.status === "late")) {
         const note = `${decision}: ${input.reasons.trim()}`;
-        const closed = closeObligation(duty, "done", { note, at: now, by: actor.id });
-        await unit.obligations.saveClosure(closed);
-        unit.record({
-          type: "obligation.closed",
-          payload: { v: 1, obligationId: closed.id, status: "done", note, evidenceSha256: null },
-        });
+        await settleObligation(unit, duty, "done", { note, at: now, by: actor.id });
       }
     }
     unit.record({

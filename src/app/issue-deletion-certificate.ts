@@ -4,10 +4,10 @@
 import type { Actor } from "../domain/actor.js";
 import { type Certificate, issueCertificate } from "../domain/end-of-contract.js";
 import { Art28Error } from "../domain/error.js";
-import { closeObligation } from "../domain/obligation-record.js";
 import { canonicalJson } from "../store/journal.js";
 import type { StoredCertificate } from "../store/termination-repository.js";
 import { terminationOf } from "./choose-return-or-deletion.js";
+import { settleObligation } from "./close-obligation.js";
 import { findAgreement } from "./find-record.js";
 import { agreementSidesOf } from "./load-agreement-clock.js";
 import type { Register } from "./open-register.js";
@@ -92,12 +92,7 @@ export async function issueDeletionCertificate({
     const main = endDuties.find((o) => o.kind === "delete_data" || o.kind === "return_data");
     if (main && (main.status === "open" || main.status === "late")) {
       const note = `certificate ${stored.id}`;
-      const closed = closeObligation(main, "done", { note, sha256, at: now, by: actor.id });
-      await unit.obligations.saveClosure(closed);
-      unit.record({
-        type: "obligation.closed",
-        payload: { v: 1, obligationId: closed.id, status: "done", note, evidenceSha256: sha256 },
-      });
+      await settleObligation(unit, main, "done", { note, sha256, at: now, by: actor.id });
     }
     unit.record({
       type: "certificate.issued",

@@ -4,9 +4,9 @@
 
 import type { Actor } from "../domain/actor.js";
 import { Art28Error } from "../domain/error.js";
-import { closeObligation } from "../domain/obligation-record.js";
 import { answerObjectionWindow, settleObjectionWindow } from "../domain/subprocessor-change.js";
 import type { StoredWindow } from "../store/subprocessor-change-repository.js";
+import { settleObligation } from "./close-obligation.js";
 import { findAgreement, findSubprocessorChange } from "./find-record.js";
 import type { Register } from "./open-register.js";
 import { applySettlement } from "./settle-subprocessor-windows.js";
@@ -88,12 +88,7 @@ export async function respondToSubprocessorChange({
       const obligation = await unit.obligations.byId(window.obligationId);
       if (obligation && (obligation.status === "open" || obligation.status === "late")) {
         const note = response.kind === "approve" ? "approved" : `objected: ${response.reasons ?? ""}`;
-        const closed = closeObligation(obligation, "done", { note, at: now, by: actor.id });
-        await unit.obligations.saveClosure(closed);
-        unit.record({
-          type: "obligation.closed",
-          payload: { v: 1, obligationId: closed.id, status: "done", note, evidenceSha256: null },
-        });
+        await settleObligation(unit, obligation, "done", { note, at: now, by: actor.id });
       }
     }
     const responses = await unit.subprocessorChanges.responsesTo([window.id]);

@@ -3,7 +3,6 @@
 
 import type { Actor } from "../domain/actor.js";
 import type { Agreement } from "../domain/agreement.js";
-import { closeObligation } from "../domain/obligation-record.js";
 import { type Settlement, settleObjectionWindow } from "../domain/subprocessor-change.js";
 import {
   type SubprocessorUse,
@@ -11,6 +10,7 @@ import {
   useStartFromSettlement,
 } from "../domain/subprocessor-use.js";
 import type { StoredWindow } from "../store/subprocessor-change-repository.js";
+import { settleObligation } from "./close-obligation.js";
 import type { Register } from "./open-register.js";
 import { inTransaction, newTimeOrderedId, type UnitOfWork } from "./unit-of-work.js";
 
@@ -113,21 +113,10 @@ export async function applySettlement(
     const obligation = await unit.obligations.byId(window.obligationId);
     if (obligation && (obligation.status === "open" || obligation.status === "late")) {
       // The controller may stay silent: its silence has the meaning the agreement gives it, so the duty lapses.
-      const closed = closeObligation(obligation, "waived", {
+      await settleObligation(unit, obligation, "waived", {
         note: `window settled: ${settlement.status}`,
         at: unit.now,
         by: unit.actor.id,
-      });
-      await unit.obligations.saveClosure(closed);
-      unit.record({
-        type: "obligation.closed",
-        payload: {
-          v: 1,
-          obligationId: closed.id,
-          status: "waived",
-          note: `window settled: ${settlement.status}`,
-          evidenceSha256: null,
-        },
       });
     }
   }
