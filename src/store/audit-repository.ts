@@ -4,7 +4,7 @@ import type { Kysely, Selectable } from "kysely";
 import type { AuditKind, FindingSeverity } from "../domain/audit.js";
 import type { LocalizedText } from "../domain/error.js";
 import type { DueBasis } from "../domain/obligation.js";
-import { idStartsWith } from "./key-lookup.js";
+import { rowById, rowsByIdPrefix } from "./key-lookup.js";
 import type { AuditFindingsTable, AuditsTable, Database } from "./schema.js";
 
 export interface StoredAudit {
@@ -91,25 +91,12 @@ export class AuditRepository {
   }
 
   async byId(id: string): Promise<StoredAudit | undefined> {
-    const row = await this.db
-      .selectFrom("audits")
-      .selectAll()
-      .where("tenant_id", "=", this.tenant)
-      .where("id", "=", id)
-      .executeTakeFirst();
+    const row = await rowById(this.db, "audits", this.tenant, id);
     return row ? auditFromRow(row) : undefined;
   }
 
   async byIdPrefix(prefix: string, limit = 2): Promise<StoredAudit[]> {
-    const rows = await this.db
-      .selectFrom("audits")
-      .selectAll()
-      .where("tenant_id", "=", this.tenant)
-      .where(idStartsWith(prefix))
-      .orderBy("id")
-      .limit(limit)
-      .execute();
-    return rows.map(auditFromRow);
+    return (await rowsByIdPrefix(this.db, "audits", this.tenant, prefix, limit)).map(auditFromRow);
   }
 
   async ofAgreement(agreementId: string): Promise<StoredAudit[]> {

@@ -8,7 +8,7 @@ import type { BreachRiskAssessment } from "../domain/breach-risk.js";
 import type { Obligation } from "../domain/obligation-record.js";
 import { insertMany } from "./bulk-insert.js";
 import type { Engine } from "./engine.js";
-import { idStartsWith } from "./key-lookup.js";
+import { rowById, rowsByIdPrefix } from "./key-lookup.js";
 import { obligationFromRow } from "./obligation-repository.js";
 import type {
   BreachesTable,
@@ -150,26 +150,13 @@ export class BreachRepository {
   }
 
   async byId(id: string): Promise<Breach | undefined> {
-    const row = await this.db
-      .selectFrom("breaches")
-      .selectAll()
-      .where("tenant_id", "=", this.tenant)
-      .where("id", "=", id)
-      .executeTakeFirst();
+    const row = await rowById(this.db, "breaches", this.tenant, id);
     return row ? breachFromRow(row) : undefined;
   }
 
   /** Breaches whose id starts with `prefix` (people type the first characters of an id). */
   async byIdPrefix(prefix: string, limit = 2): Promise<Breach[]> {
-    const rows = await this.db
-      .selectFrom("breaches")
-      .selectAll()
-      .where("tenant_id", "=", this.tenant)
-      .where(idStartsWith(prefix))
-      .orderBy("id")
-      .limit(limit)
-      .execute();
-    return rows.map(breachFromRow);
+    return (await rowsByIdPrefix(this.db, "breaches", this.tenant, prefix, limit)).map(breachFromRow);
   }
 
   /** Breaches an organisation recorded or was notified of, most recent awareness first. */

@@ -2,7 +2,7 @@
 
 import type { Kysely, Selectable } from "kysely";
 import type { Instruction, InstructionChannel, InstructionStatus } from "../domain/instruction.js";
-import { idStartsWith } from "./key-lookup.js";
+import { rowById, rowsByIdPrefix } from "./key-lookup.js";
 import type { Database, InstructionsTable } from "./schema.js";
 
 export interface StoredInstruction extends Instruction {
@@ -71,25 +71,12 @@ export class InstructionRepository {
   }
 
   async byId(id: string): Promise<StoredInstruction | undefined> {
-    const row = await this.db
-      .selectFrom("instructions")
-      .selectAll()
-      .where("tenant_id", "=", this.tenant)
-      .where("id", "=", id)
-      .executeTakeFirst();
+    const row = await rowById(this.db, "instructions", this.tenant, id);
     return row ? fromRow(row) : undefined;
   }
 
   async byIdPrefix(prefix: string, limit = 2): Promise<StoredInstruction[]> {
-    const rows = await this.db
-      .selectFrom("instructions")
-      .selectAll()
-      .where("tenant_id", "=", this.tenant)
-      .where(idStartsWith(prefix))
-      .orderBy("id")
-      .limit(limit)
-      .execute();
-    return rows.map(fromRow);
+    return (await rowsByIdPrefix(this.db, "instructions", this.tenant, prefix, limit)).map(fromRow);
   }
 
   async ofAgreement(agreementId: string): Promise<StoredInstruction[]> {

@@ -3,7 +3,7 @@
 import type { Kysely, Selectable } from "kysely";
 import type { FixedDuration } from "../domain/duration.js";
 import type { RecurringDuty, RecurringDutyKind } from "../domain/recurring-duty.js";
-import { idStartsWith } from "./key-lookup.js";
+import { rowById, rowsByIdPrefix } from "./key-lookup.js";
 import type { Database, RecurringDutiesTable } from "./schema.js";
 
 export interface StoredRecurringDuty extends RecurringDuty {
@@ -59,25 +59,12 @@ export class RecurringDutyRepository {
   }
 
   async byId(id: string): Promise<StoredRecurringDuty | undefined> {
-    const row = await this.db
-      .selectFrom("recurring_duties")
-      .selectAll()
-      .where("tenant_id", "=", this.tenant)
-      .where("id", "=", id)
-      .executeTakeFirst();
+    const row = await rowById(this.db, "recurring_duties", this.tenant, id);
     return row ? fromRow(row) : undefined;
   }
 
   async byIdPrefix(prefix: string, limit = 2): Promise<StoredRecurringDuty[]> {
-    const rows = await this.db
-      .selectFrom("recurring_duties")
-      .selectAll()
-      .where("tenant_id", "=", this.tenant)
-      .where(idStartsWith(prefix))
-      .orderBy("id")
-      .limit(limit)
-      .execute();
-    return rows.map(fromRow);
+    return (await rowsByIdPrefix(this.db, "recurring_duties", this.tenant, prefix, limit)).map(fromRow);
   }
 
   /** The duties set on these agreements (every agreement's when none is given), oldest first. */

@@ -9,7 +9,7 @@ import type {
   Right,
 } from "../domain/data-subject-request.js";
 import type { Obligation } from "../domain/obligation-record.js";
-import { idStartsWith } from "./key-lookup.js";
+import { rowById, rowsByIdPrefix } from "./key-lookup.js";
 import { obligationFromRow } from "./obligation-repository.js";
 import type { Database, DataSubjectRequestsTable } from "./schema.js";
 
@@ -108,26 +108,13 @@ export class RequestRepository {
   }
 
   async byId(id: string): Promise<StoredRequest | undefined> {
-    const row = await this.db
-      .selectFrom("data_subject_requests")
-      .selectAll()
-      .where("tenant_id", "=", this.tenant)
-      .where("id", "=", id)
-      .executeTakeFirst();
+    const row = await rowById(this.db, "data_subject_requests", this.tenant, id);
     return row ? fromRow(row) : undefined;
   }
 
   /** Requests whose id starts with `prefix` (people type the first characters of an id). */
   async byIdPrefix(prefix: string, limit = 2): Promise<StoredRequest[]> {
-    const rows = await this.db
-      .selectFrom("data_subject_requests")
-      .selectAll()
-      .where("tenant_id", "=", this.tenant)
-      .where(idStartsWith(prefix))
-      .orderBy("id")
-      .limit(limit)
-      .execute();
-    return rows.map(fromRow);
+    return (await rowsByIdPrefix(this.db, "data_subject_requests", this.tenant, prefix, limit)).map(fromRow);
   }
 
   /** Requests an organisation holds as controller or processor, most recent first. */

@@ -21,7 +21,7 @@ import { type SubprocessorUse, subprocessorNameKey } from "../domain/subprocesso
 import type { AgreementTerms, ObjectionSilence } from "../domain/terms.js";
 import { insertMany } from "./bulk-insert.js";
 import type { Engine } from "./engine.js";
-import { idStartsWith } from "./key-lookup.js";
+import { rowById, rowsByIdPrefix } from "./key-lookup.js";
 import type {
   Database,
   SubprocessorChangesTable,
@@ -203,26 +203,15 @@ export class SubprocessorChangeRepository {
   }
 
   async changeById(id: string): Promise<SubprocessorChange | undefined> {
-    const row = await this.db
-      .selectFrom("subprocessor_changes")
-      .selectAll()
-      .where("tenant_id", "=", this.tenant)
-      .where("id", "=", id)
-      .executeTakeFirst();
+    const row = await rowById(this.db, "subprocessor_changes", this.tenant, id);
     return row ? changeFromRow(row) : undefined;
   }
 
   /** Changes whose id starts with `prefix` (people type the first characters of an id). */
   async changesByIdPrefix(prefix: string, limit = 2): Promise<SubprocessorChange[]> {
-    const rows = await this.db
-      .selectFrom("subprocessor_changes")
-      .selectAll()
-      .where("tenant_id", "=", this.tenant)
-      .where(idStartsWith(prefix))
-      .orderBy("id")
-      .limit(limit)
-      .execute();
-    return rows.map(changeFromRow);
+    return (await rowsByIdPrefix(this.db, "subprocessor_changes", this.tenant, prefix, limit)).map(
+      changeFromRow,
+    );
   }
 
   /** A processor's changes (every processor's when none is given), most recent first. */
