@@ -9,6 +9,7 @@ import { outboxMigration } from "./0010-outbox.js";
 import { breachesAndRequests } from "./0011-breaches-and-requests.js";
 import { changesAuditsInstructionsTermination } from "./0012-changes-audits-instructions-termination.js";
 import { recurringDuties } from "./0013-recurring-duties.js";
+import { windowsToSettle } from "./0014-windows-to-settle.js";
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -21,6 +22,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         "0011-breaches-and-requests": breachesAndRequests,
         "0012-changes-audits-instructions-termination": changesAuditsInstructionsTermination,
         "0013-recurring-duties": recurringDuties,
+        "0014-windows-to-settle": windowsToSettle,
       };
     },
   };
