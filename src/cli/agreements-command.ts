@@ -10,7 +10,7 @@ import { showAgreement } from "../app/show-agreement.js";
 import {
   type AgreementKind,
   agreementStatusLabel,
-  type PartyRole,
+  PARTY_ROLE_LABELS,
   type Provenance,
 } from "../domain/agreement.js";
 import { calendarFor } from "../domain/calendar.js";
@@ -23,13 +23,6 @@ import { AUTHORIZATION_LABELS, SILENCE_LABELS, TERM_LABELS, TRANSFER_LABELS } fr
 import { type AgreementTerms, TERM_IDS, type TermId } from "../domain/terms.js";
 import type { CliContext } from "./context.js";
 import { withRegister } from "./register-session.js";
-
-const ROLE_LABELS: Record<PartyRole, { fr: string; en: string }> = {
-  controller: { fr: "responsable de traitement", en: "controller" },
-  joint_controller: { fr: "responsable conjoint", en: "joint controller" },
-  processor: { fr: "sous-traitant", en: "processor" },
-  sub_processor: { fr: "sous-traitant ultérieur", en: "sub-processor" },
-};
 
 export function registerAgreementsCommand(program: Command, context: CliContext): void {
   const { say, lang, print, when } = context;
@@ -224,7 +217,7 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
         return;
       }
       for (const a of list) {
-        const parties = a.parties.map((p) => `${p.name} (${ROLE_LABELS[p.role][lang]})`).join(", ");
+        const parties = a.parties.map((p) => `${p.name} (${PARTY_ROLE_LABELS[p.role][lang]})`).join(", ");
         print(`${a.id.slice(0, 8)}  ${a.title} — ${agreementStatusLabel(a.status)[lang]}, v${a.version}`);
         print(`          ${parties}`);
         print(
@@ -421,7 +414,7 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
       print(`${a.title}`);
       print(`  id: ${a.id}`);
       print(`  ${say("type", "kind")}: ${a.kind} — ${agreementStatusLabel(a.status)[lang]} — v${a.version}`);
-      for (const p of a.parties) print(`  ${ROLE_LABELS[p.role][lang]}: ${name(p.organisationId)}`);
+      for (const p of a.parties) print(`  ${PARTY_ROLE_LABELS[p.role][lang]}: ${name(p.organisationId)}`);
       if (a.effectiveOn !== null)
         print(`  ${say("date d'effet", "effective")}: ${epochDayToIso(a.effectiveOn)}`);
       if (a.endsOn !== null) print(`  ${say("fin", "ends")}: ${epochDayToIso(a.endsOn)}`);

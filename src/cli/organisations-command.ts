@@ -3,6 +3,7 @@
 import type { Command } from "commander";
 import { createOrganisation } from "../app/create-organisation.js";
 import { listOrganisations } from "../app/list-organisations.js";
+import { PARTY_ROLE_LABELS } from "../domain/agreement.js";
 import type { Organisation, OrganisationInput, OrganisationRole } from "../domain/organisation.js";
 import { ORGANISATION_ROLES, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from "../domain/organisation.js";
 import type { CliContext } from "./context.js";
@@ -39,7 +40,7 @@ export function registerOrganisationsCommand(program: Command, context: CliConte
     const ids = Object.entries(o.identifiers)
       .filter(([, value]) => value)
       .map(([key, value]) => `${key.toUpperCase()} ${value}`);
-    const roles = o.roles.length ? ` — ${o.roles.join(", ")}` : "";
+    const roles = o.roles.length ? ` — ${o.roles.map((r) => PARTY_ROLE_LABELS[r][lang]).join(", ")}` : "";
     return `${o.id.slice(0, 8)}  ${o.name} (${ORGANISATION_TYPE_LABELS[o.type][lang]}, ${o.country}, ${say("calendrier", "calendar")} ${o.calendar})${roles}${ids.length ? `  ${ids.join(", ")}` : ""}`;
   };
 

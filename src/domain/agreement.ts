@@ -13,6 +13,14 @@ export type PartyRole = (typeof PARTY_ROLES)[number];
 export const AGREEMENT_STATUSES = ["draft", "active", "terminated", "closed"] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
+/** Each role in words; an organisation's own roles (controller, processor) read the same. */
+export const PARTY_ROLE_LABELS: Readonly<Record<PartyRole, LocalizedText>> = {
+  controller: { fr: "responsable de traitement", en: "controller" },
+  joint_controller: { fr: "responsable conjoint", en: "joint controller" },
+  processor: { fr: "sous-traitant", en: "processor" },
+  sub_processor: { fr: "sous-traitant ultérieur", en: "sub-processor" },
+};
+
 export interface Party {
   readonly organisationId: string;
   readonly role: PartyRole;

@@ -89,7 +89,7 @@ describe("art28 on a fresh SQLite file", () => {
     );
     expect(added.stderr).toBe("");
     expect(added.stdout).toMatch(
-      /Lycée Jean-Perrin \(lycée, FR, calendrier FR\) — controller {2}UAI 0690026D/,
+      /Lycée Jean-Perrin \(lycée, FR, calendrier FR\) — responsable de traitement {2}UAI 0690026D/,
     );
     const badUai = runCli(["organisations", "add", "--name", "Lycée Sans Code", "--uai", "123"], env);
     expect(badUai.status).toBe(2);
