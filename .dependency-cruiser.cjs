@@ -60,6 +60,14 @@ module.exports = {
       from: { path: "^src/", pathNot: ["^src/(app|delivery)/"] },
       to: { path: "^src/delivery/" },
     },
+    {
+      name: "use-cases-live-in-areas",
+      comment:
+        "src/app is grouped by what each use case acts on (agreements/, breaches/, requests/, register/…): no file lies loose at its top.",
+      severity: "error",
+      from: { path: "^src/app/[^/]+$" },
+      to: {},
+    },
     { name: "no-circular", severity: "error", from: {}, to: { circular: true } },
   ],
   options: {

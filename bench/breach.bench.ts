@@ -2,20 +2,20 @@
 // event and outbox e-mail committed in one transaction: target ≤ 1 s on SQLite, and on PostgreSQL when DATABASE_URL
 // names a server (a fresh database of its own, dropped afterwards).
 
-import type { Register } from "../src/app/open-register.js";
-import { recordBreach } from "../src/app/record-breach.js";
-import { inTransaction, newId, reader } from "../src/app/unit-of-work.js";
-import type { Actor } from "../src/domain/actor.js";
+import { recordBreach } from "../src/app/breaches/record-breach.js";
+import type { Register } from "../src/app/register/open-register.js";
+import { inTransaction, newId, reader } from "../src/app/register/unit-of-work.js";
 import { type Agreement, EMPTY_PROCESSING } from "../src/domain/agreement.js";
 import type { Duration } from "../src/domain/duration.js";
 import { epochDayFromIso } from "../src/domain/epoch-day.js";
 import { buildOrganisation } from "../src/domain/organisation.js";
+import { localOperator, type Principal } from "../src/domain/principal.js";
 import { onEachEngine } from "./engines.js";
 
 type Emit = (name: string, value: number, unit: string) => void;
 
 const CONTROLLERS = 1_000;
-const actor: Actor = { id: "bench", tenant: "bench" };
+const principal: Principal = localOperator("bench", "bench");
 const START = Date.parse("2026-09-01T08:00:00Z");
 const CALENDARS = ["FR", "BE", "FR-ALSACE-MOSELLE"] as const;
 const DELAYS: Duration[] = [
@@ -29,9 +29,9 @@ const DELAYS: Duration[] = [
 async function load(register: Register): Promise<string> {
   const vendor = buildOrganisation(
     { name: "Éditeur national", type: "editeur", roles: ["processor"] },
-    { id: newId(), tenant: actor.tenant, now: START },
+    { id: newId(), tenant: principal.tenant, now: START },
   );
-  await inTransaction(register, actor, START, async (unit) => {
+  await inTransaction(register, principal, START, async (unit) => {
     await unit.organisations.insert(vendor);
     for (let i = 0; i < CONTROLLERS; i++) {
       const calendar = CALENDARS[i % CALENDARS.length] as string;
@@ -43,7 +43,7 @@ async function load(register: Register): Promise<string> {
           calendar,
           country: calendar === "BE" ? "BE" : "FR",
         },
-        { id: newId(), tenant: actor.tenant, now: START },
+        { id: newId(), tenant: principal.tenant, now: START },
       );
       await unit.organisations.insert(school);
       await unit.recipients.setContact(
@@ -57,7 +57,7 @@ async function load(register: Register): Promise<string> {
       );
       const agreement: Agreement = {
         id: newId(),
-        tenant: actor.tenant,
+        tenant: principal.tenant,
         kind: "dpa",
         title: `Éditeur national — École ${i}`,
         status: "active",
@@ -77,7 +77,7 @@ async function load(register: Register): Promise<string> {
         createdAt: START,
         updatedAt: START,
       };
-      await unit.agreements.insert(agreement, actor.id);
+      await unit.agreements.insert(agreement, principal.id);
     }
   });
   return vendor.name;
@@ -90,7 +90,7 @@ async function measure(register: Register, engine: string, emit: Emit): Promise<
   const cpu0 = process.cpuUsage();
   const recorded = await recordBreach({
     register,
-    actor,
+    principal,
     input: {
       processor: vendor,
       details: {
@@ -106,7 +106,7 @@ async function measure(register: Register, engine: string, emit: Emit): Promise<
   });
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  const outbox = await reader(register, actor).outbox.counts();
+  const outbox = await reader(register, principal).outbox.counts();
   if (recorded.duties.length !== CONTROLLERS || outbox.pending !== CONTROLLERS)
     throw new Error(`bench fan-out incomplete: ${recorded.duties.length} duties, ${outbox.pending} messages`);
   emit(`breach.record_fanout_1000.${engine}`, ms, "ms");

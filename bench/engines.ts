@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { openRegister, type Register } from "../src/app/open-register.js";
+import { openRegister, type Register } from "../src/app/register/open-register.js";
 
 export type Engine = "sqlite" | "postgres";
 

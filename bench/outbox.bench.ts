@@ -6,9 +6,10 @@
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { SMTPServer } from "smtp-server";
-import type { Register } from "../src/app/open-register.js";
-import { readWorkerConfig, runOutboxWorker } from "../src/app/run-outbox-worker.js";
-import { inTransaction } from "../src/app/unit-of-work.js";
+import { readWorkerConfig, runOutboxWorker } from "../src/app/outbox/run-outbox-worker.js";
+import type { Register } from "../src/app/register/open-register.js";
+import { inTransaction } from "../src/app/register/unit-of-work.js";
+import { localOperator } from "../src/domain/principal.js";
 import { onEachEngine } from "./engines.js";
 import type { Emit } from "./run.js";
 
@@ -44,9 +45,9 @@ async function measure(register: Register, engine: string, emit: Emit): Promise<
       ["connection_per_message", "?pool=false"],
       ["pooled", ""],
     ] as const) {
-      const actor = { id: "bench", tenant: `bench-${variant}` };
+      const principal = localOperator("bench", `bench-${variant}`);
       const started = performance.now();
-      await inTransaction(register, actor, Date.now(), (unit) =>
+      await inTransaction(register, principal, Date.now(), (unit) =>
         unit.outbox.enqueue(
           Array.from({ length: MESSAGES }, (_, n) => ({
             kind: "bench.message",

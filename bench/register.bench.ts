@@ -2,12 +2,12 @@
 // journal appends in batches (≥ 20,000 events/s) and journal verification (≥ 300,000 events/s), on SQLite and,
 // when DATABASE_URL names a PostgreSQL server, on a fresh database of its own that is dropped afterwards.
 
-import type { Register } from "../src/app/open-register.js";
-import { inTransaction, newId, newTimeOrderedId, reader } from "../src/app/unit-of-work.js";
-import { verifyJournal } from "../src/app/verify-journal.js";
-import type { Actor } from "../src/domain/actor.js";
+import type { Register } from "../src/app/register/open-register.js";
+import { inTransaction, newId, newTimeOrderedId, reader } from "../src/app/register/unit-of-work.js";
+import { verifyJournal } from "../src/app/register/verify-journal.js";
 import type { Obligation } from "../src/domain/obligation-record.js";
 import { buildOrganisation, type Organisation } from "../src/domain/organisation.js";
+import { localOperator, type Principal } from "../src/domain/principal.js";
 import { repositoriesFor } from "../src/store/repositories.js";
 import { onEachEngine } from "./engines.js";
 
@@ -20,7 +20,7 @@ const APPEND_BATCH = 1_000;
 const APPEND_EVENTS = 200_000;
 const DAY = 86_400_000;
 const START = Date.parse("2026-01-01T00:00:00Z");
-const actor: Actor = { id: "bench", tenant: "bench" };
+const principal: Principal = localOperator("bench", "bench");
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
@@ -30,11 +30,11 @@ function percentile(sorted: readonly number[], p: number): number {
 async function loadObligations(register: Register): Promise<Organisation[]> {
   const organisations: Organisation[] = [];
   await register.store.transaction(async (db) => {
-    const repositories = repositoriesFor(db, register.store.engine, actor.tenant);
+    const repositories = repositoriesFor(db, register.store.engine, principal.tenant);
     for (let i = 0; i < ORGANISATIONS; i++) {
       const organisation = buildOrganisation(
         { name: `Établissement ${i}`, type: "college", roles: ["controller", "processor"] },
-        { id: newId(), tenant: actor.tenant, now: START },
+        { id: newId(), tenant: principal.tenant, now: START },
       );
       organisations.push(organisation);
       await repositories.organisations.insert(organisation);
@@ -49,7 +49,7 @@ async function loadObligations(register: Register): Promise<Organisation[]> {
       const due = START + ((i * 7919) % (730 * 24)) * 3_600_000;
       rows.push({
         id: newTimeOrderedId(),
-        tenant: actor.tenant,
+        tenant: principal.tenant,
         kind: "notify_breach_to_controller",
         holderId: holder.id,
         counterpartyId: counterparty.id,
@@ -69,7 +69,7 @@ async function loadObligations(register: Register): Promise<Organisation[]> {
       });
     }
     await register.store.transaction((db) =>
-      repositoriesFor(db, register.store.engine, actor.tenant).obligations.insert(rows),
+      repositoriesFor(db, register.store.engine, principal.tenant).obligations.insert(rows),
     );
   }
   return organisations;
@@ -77,7 +77,7 @@ async function loadObligations(register: Register): Promise<Organisation[]> {
 
 async function measure(register: Register, engine: string, emit: Emit): Promise<void> {
   const organisations = await loadObligations(register);
-  const obligations = reader(register, actor).obligations;
+  const obligations = reader(register, principal).obligations;
   // Warm-up: the first queries load the index pages; a dashboard in use has them cached.
   for (let q = 0; q < 20; q++) {
     await obligations.due({ holderId: (organisations[q] as Organisation).id, before: START + 60 * DAY });
@@ -97,7 +97,7 @@ async function measure(register: Register, engine: string, emit: Emit): Promise<
 
   const t0 = performance.now();
   for (let appended = 0; appended < APPEND_EVENTS; appended += APPEND_BATCH) {
-    await inTransaction(register, actor, START, async (unit) => {
+    await inTransaction(register, principal, START, async (unit) => {
       for (let i = 0; i < APPEND_BATCH; i++) {
         unit.record({
           type: "breach.recorded",
@@ -115,7 +115,7 @@ async function measure(register: Register, engine: string, emit: Emit): Promise<
   emit(`register.journal_append.${engine}`, APPEND_EVENTS / ((performance.now() - t0) / 1000), "events/s");
 
   const t1 = performance.now();
-  const verification = await verifyJournal({ register, actor });
+  const verification = await verifyJournal({ register, principal });
   const seconds = (performance.now() - t1) / 1000;
   if (verification.fault || verification.count !== APPEND_EVENTS)
     throw new Error("bench journal did not verify");

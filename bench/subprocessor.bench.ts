@@ -2,20 +2,20 @@
 // outbox e-mail committed in one transaction: target ≤ 2 s on SQLite, and on PostgreSQL when DATABASE_URL names a
 // server (a fresh database of its own, dropped afterwards).
 
-import { announceSubprocessorChange } from "../src/app/announce-subprocessor-change.js";
-import type { Register } from "../src/app/open-register.js";
-import { inTransaction, newId, reader } from "../src/app/unit-of-work.js";
-import type { Actor } from "../src/domain/actor.js";
+import type { Register } from "../src/app/register/open-register.js";
+import { inTransaction, newId, reader } from "../src/app/register/unit-of-work.js";
+import { announceSubprocessorChange } from "../src/app/subprocessor-changes/announce-subprocessor-change.js";
 import { type Agreement, EMPTY_PROCESSING } from "../src/domain/agreement.js";
 import type { Duration } from "../src/domain/duration.js";
 import { epochDayFromIso } from "../src/domain/epoch-day.js";
 import { buildOrganisation } from "../src/domain/organisation.js";
+import { localOperator, type Principal } from "../src/domain/principal.js";
 import { onEachEngine } from "./engines.js";
 
 type Emit = (name: string, value: number, unit: string) => void;
 
 const AGREEMENTS = 10_000;
-const actor: Actor = { id: "bench", tenant: "bench" };
+const principal: Principal = localOperator("bench", "bench");
 const START = Date.parse("2026-09-01T08:00:00Z");
 const CALENDARS = ["FR", "BE", "FR-ALSACE-MOSELLE"] as const;
 const PERIODS: Duration[] = [
@@ -29,10 +29,10 @@ const PERIODS: Duration[] = [
 /** A vendor with 10,000 school customers in three calendars, each with its own window and an e-mail contact. */
 async function load(register: Register): Promise<string> {
   let vendorName = "";
-  await inTransaction(register, actor, START, async (unit) => {
+  await inTransaction(register, principal, START, async (unit) => {
     const vendor = buildOrganisation(
       { name: "Éditeur national", type: "editeur", roles: ["processor"] },
-      { id: newId(), tenant: actor.tenant, now: START },
+      { id: newId(), tenant: principal.tenant, now: START },
     );
     vendorName = vendor.name;
     await unit.organisations.insert(vendor);
@@ -46,7 +46,7 @@ async function load(register: Register): Promise<string> {
           calendar,
           country: calendar === "BE" ? "BE" : "FR",
         },
-        { id: newId(), tenant: actor.tenant, now: START },
+        { id: newId(), tenant: principal.tenant, now: START },
       );
       await unit.organisations.insert(school);
       await unit.recipients.setContact(
@@ -60,7 +60,7 @@ async function load(register: Register): Promise<string> {
       );
       const agreement: Agreement = {
         id: newId(),
-        tenant: actor.tenant,
+        tenant: principal.tenant,
         kind: "dpa",
         title: `Éditeur national — École ${i}`,
         status: "active",
@@ -84,7 +84,7 @@ async function load(register: Register): Promise<string> {
         createdAt: START,
         updatedAt: START,
       };
-      await unit.agreements.insert(agreement, actor.id);
+      await unit.agreements.insert(agreement, principal.id);
     }
   });
   return vendorName;
@@ -96,7 +96,7 @@ async function measure(register: Register, engine: string, emit: Emit): Promise<
   const cpu0 = process.cpuUsage();
   const announced = await announceSubprocessorChange({
     register,
-    actor,
+    principal,
     input: {
       processor: vendor,
       kind: "addition",
@@ -106,7 +106,7 @@ async function measure(register: Register, engine: string, emit: Emit): Promise<
   });
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  const repositories = reader(register, actor);
+  const repositories = reader(register, principal);
   const outbox = await repositories.outbox.counts();
   if (announced.windows.length !== AGREEMENTS || outbox.pending !== AGREEMENTS)
     throw new Error(

@@ -1,12 +1,12 @@
 // `art28 agreements import|list|show`: agreements in the register, read from their documents or typed in.
 
 import type { Command } from "commander";
-import { changeAgreementStatus } from "../app/change-agreement-status.js";
-import { createAgreement, type PartyReference } from "../app/create-agreement.js";
-import { importAgreement } from "../app/import-agreement.js";
-import { listAgreements } from "../app/list-agreements.js";
-import { setAgreementTerms } from "../app/set-agreement-terms.js";
-import { showAgreement } from "../app/show-agreement.js";
+import { changeAgreementStatus } from "../app/agreements/change-agreement-status.js";
+import { createAgreement, type PartyReference } from "../app/agreements/create-agreement.js";
+import { importAgreement } from "../app/agreements/import-agreement.js";
+import { listAgreements } from "../app/agreements/list-agreements.js";
+import { setAgreementTerms } from "../app/agreements/set-agreement-terms.js";
+import { showAgreement } from "../app/agreements/show-agreement.js";
 import {
   type AgreementKind,
   agreementStatusLabel,
@@ -62,10 +62,10 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
         file: string,
         options: { controller: string; processor: string; calendar?: string; json?: boolean },
       ) => {
-        const imported = await withRegister(context, (register, actor) =>
+        const imported = await withRegister(context, (register, principal) =>
           importAgreement({
             register,
-            actor,
+            principal,
             input: {
               path: file,
               controller: options.controller,
@@ -160,10 +160,10 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
             ? [{ organisation: options.subProcessor, role: "sub_processor" as const }]
             : []),
         ];
-        const agreement = await withRegister(context, (register, actor) =>
+        const agreement = await withRegister(context, (register, principal) =>
           createAgreement({
             register,
-            actor,
+            principal,
             input: {
               kind: options.kind as AgreementKind,
               title: options.title,
@@ -205,8 +205,8 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
     )
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (options: { org?: string; json?: boolean }) => {
-      const list = await withRegister(context, (register, actor) =>
-        listAgreements({ register, actor, input: { organisation: options.org } }),
+      const list = await withRegister(context, (register, principal) =>
+        listAgreements({ register, principal, input: { organisation: options.org } }),
       );
       if (options.json) {
         print(JSON.stringify(list, null, 2));
@@ -244,10 +244,10 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
     .option("--json", say("sortie JSON", "JSON output"))
     .action(
       async (id: string, status: string, options: { effective?: string; ends?: string; json?: boolean }) => {
-        const moved = await withRegister(context, (register, actor) =>
+        const moved = await withRegister(context, (register, principal) =>
           changeAgreementStatus({
             register,
-            actor,
+            principal,
             input: {
               id,
               to: status,
@@ -351,10 +351,10 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
           }
           periods[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
         }
-        const result = await withRegister(context, (register, actor) =>
+        const result = await withRegister(context, (register, principal) =>
           setAgreementTerms({
             register,
-            actor,
+            principal,
             input: {
               agreement: id,
               periods,
@@ -391,8 +391,8 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
     .argument("<id>", say("identifiant (ou ses 8 premiers caractères)", "id (or its first 8 characters)"))
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (id: string, options: { json?: boolean }) => {
-      const detail = await withRegister(context, (register, actor) =>
-        showAgreement({ register, actor, input: { id } }),
+      const detail = await withRegister(context, (register, principal) =>
+        showAgreement({ register, principal, input: { id } }),
       );
       if (options.json) {
         print(JSON.stringify(detail, null, 2));

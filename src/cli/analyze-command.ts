@@ -44,7 +44,7 @@ export function registerAnalyzeCommand(program: Command, { say, lang, print }: C
     )
     .action(async (file: string, options: AnalyzeFlags) => {
       // Loaded on use: the PDF and Word readers weigh more than the rest of the CLI together.
-      const { analyzeAgreement } = await import("../app/analyze-agreement.js");
+      const { analyzeAgreement } = await import("../app/agreements/analyze-agreement.js");
       const result = await analyzeAgreement({ input: { path: file, policyPath: options.policy }, lang });
       if (options.html !== undefined) {
         try {

@@ -1,9 +1,9 @@
 // `art28 audit request|finding|evidence`: audits of a processor (GDPR Art. 28(3)(h)) and an agreement's evidence pack.
 
 import type { Command } from "commander";
-import { buildEvidencePack } from "../app/build-evidence-pack.js";
-import { recordAuditFinding } from "../app/record-audit-finding.js";
-import { requestAudit } from "../app/request-audit.js";
+import { buildEvidencePack } from "../app/agreements/build-evidence-pack.js";
+import { recordAuditFinding } from "../app/audits-instructions/record-audit-finding.js";
+import { requestAudit } from "../app/audits-instructions/request-audit.js";
 import type { CliContext } from "./context.js";
 import { instantOption, listOption } from "./instant-option.js";
 import { withRegister } from "./register-session.js";
@@ -48,10 +48,10 @@ export function registerAuditCommand(program: Command, context: CliContext): voi
         at?: string;
         json?: boolean;
       }) => {
-        const audit = await withRegister(context, (register, actor) =>
+        const audit = await withRegister(context, (register, principal) =>
           requestAudit({
             register,
-            actor,
+            principal,
             input: {
               agreement: options.agreement,
               kind: options.emergency ? "emergency" : "ordinary",
@@ -93,10 +93,10 @@ export function registerAuditCommand(program: Command, context: CliContext): voi
         options: { severity: string; description: string; reportAt?: string; json?: boolean },
       ) => {
         const now = Date.now();
-        const findings = await withRegister(context, (register, actor) =>
+        const findings = await withRegister(context, (register, principal) =>
           recordAuditFinding({
             register,
-            actor,
+            principal,
             input: {
               audit,
               findings: [{ severity: options.severity, description: options.description }],
@@ -140,10 +140,10 @@ export function registerAuditCommand(program: Command, context: CliContext): voi
     .requiredOption("--out <file>", say("le fichier zip à écrire", "the zip file to write"))
     .option("--json", say("sortie JSON (le manifeste)", "JSON output (the manifest)"))
     .action(async (options: { agreement: string; out: string; json?: boolean }) => {
-      const built = await withRegister(context, (register, actor) =>
+      const built = await withRegister(context, (register, principal) =>
         buildEvidencePack({
           register,
-          actor,
+          principal,
           input: { agreement: options.agreement, path: options.out },
           now: Date.now(),
         }),

@@ -1,8 +1,8 @@
 // `art28 backup FILE` and `art28 restore FILE`: whole-database copies (SQLite online backup, or pg_dump/pg_restore).
 
 import type { Command } from "commander";
-import { backupDatabase } from "../app/backup-database.js";
-import { restoreDatabase } from "../app/restore-database.js";
+import { backupDatabase } from "../app/register/backup-database.js";
+import { restoreDatabase } from "../app/register/restore-database.js";
 import { Art28Error } from "../domain/error.js";
 import type { CliContext } from "./context.js";
 import { withRegister } from "./register-session.js";

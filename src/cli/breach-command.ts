@@ -3,13 +3,13 @@
 
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { addBreachUpdate } from "../app/add-breach-update.js";
-import { assessBreachRiskFor } from "../app/assess-breach-risk.js";
-import { listBreaches } from "../app/list-breaches.js";
-import { notifyAuthority } from "../app/notify-authority.js";
-import { recordBreach } from "../app/record-breach.js";
-import { recordBreachAwareness } from "../app/record-breach-awareness.js";
-import { showBreach } from "../app/show-breach.js";
+import { addBreachUpdate } from "../app/breaches/add-breach-update.js";
+import { assessBreachRiskFor } from "../app/breaches/assess-breach-risk.js";
+import { listBreaches } from "../app/breaches/list-breaches.js";
+import { notifyAuthority } from "../app/breaches/notify-authority.js";
+import { recordBreach } from "../app/breaches/record-breach.js";
+import { recordBreachAwareness } from "../app/breaches/record-breach-awareness.js";
+import { showBreach } from "../app/breaches/show-breach.js";
 import { BREACH_NATURE_LABELS, type BreachNature, NOTICE_ITEM_LABELS } from "../domain/breach.js";
 import { RISK_LEVEL_LABELS } from "../domain/breach-risk.js";
 import { invalidInput } from "../domain/error.js";
@@ -161,10 +161,10 @@ export function registerBreachCommand(program: Command, context: CliContext): vo
         json?: boolean;
       },
     ) => {
-      const recorded = await withRegister(context, (register, actor) =>
+      const recorded = await withRegister(context, (register, principal) =>
         recordBreach({
           register,
-          actor,
+          principal,
           input: {
             ...(options.processor !== undefined ? { processor: options.processor } : {}),
             ...(options.controller !== undefined ? { controller: options.controller } : {}),
@@ -218,8 +218,8 @@ export function registerBreachCommand(program: Command, context: CliContext): vo
     say,
   ).action(async (id: string, options: ReportOptions & { json?: boolean }) => {
     const changes = report(options);
-    const result = await withRegister(context, (register, actor) =>
-      addBreachUpdate({ register, actor, input: { breach: id, changes }, now: Date.now() }),
+    const result = await withRegister(context, (register, principal) =>
+      addBreachUpdate({ register, principal, input: { breach: id, changes }, now: Date.now() }),
     );
     if (options.json) {
       print(JSON.stringify(result, null, 2));
@@ -308,10 +308,10 @@ export function registerBreachCommand(program: Command, context: CliContext): vo
         if (options.severity !== undefined) factors.consequences = count(options.severity, "--severity");
         if (options.restoredWithin !== undefined)
           factors.restoredWithinHours = count(options.restoredWithin, "--restored-within");
-        const assessment = await withRegister(context, (register, actor) =>
+        const assessment = await withRegister(context, (register, principal) =>
           assessBreachRiskFor({
             register,
-            actor,
+            principal,
             input: { breach: id, keeper: options.org, factors },
             now: Date.now(),
           }),
@@ -377,10 +377,10 @@ export function registerBreachCommand(program: Command, context: CliContext): vo
           json?: boolean;
         },
       ) => {
-        const result = await withRegister(context, (register, actor) =>
+        const result = await withRegister(context, (register, principal) =>
           recordBreachAwareness({
             register,
-            actor,
+            principal,
             input: {
               breach: id,
               controller: options.controller,
@@ -429,10 +429,10 @@ export function registerBreachCommand(program: Command, context: CliContext): vo
         id: string,
         options: { by: string; at?: string; reference?: string; reasons?: string; json?: boolean },
       ) => {
-        const filed = await withRegister(context, (register, actor) =>
+        const filed = await withRegister(context, (register, principal) =>
           notifyAuthority({
             register,
-            actor,
+            principal,
             input: {
               breach: id,
               by: options.by,
@@ -469,8 +469,8 @@ export function registerBreachCommand(program: Command, context: CliContext): vo
     )
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (options: { org?: string; json?: boolean }) => {
-      const found = await withRegister(context, (register, actor) =>
-        listBreaches({ register, actor, input: options.org ? { organisation: options.org } : {} }),
+      const found = await withRegister(context, (register, principal) =>
+        listBreaches({ register, principal, input: options.org ? { organisation: options.org } : {} }),
       );
       if (options.json) {
         print(JSON.stringify(found, null, 2));
@@ -495,8 +495,8 @@ export function registerBreachCommand(program: Command, context: CliContext): vo
     .argument("<breach>", say("identifiant de la violation", "breach id"))
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (id: string, options: { json?: boolean }) => {
-      const shown = await withRegister(context, (register, actor) =>
-        showBreach({ register, actor, input: { breach: id } }),
+      const shown = await withRegister(context, (register, principal) =>
+        showBreach({ register, principal, input: { breach: id } }),
       );
       if (options.json) {
         print(JSON.stringify(shown, null, 2));

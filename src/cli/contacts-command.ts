@@ -1,8 +1,8 @@
 // `art28 contacts`: where each organisation receives its notices and reminders, and in which language.
 
 import type { Command } from "commander";
-import { listRecipients } from "../app/list-recipients.js";
-import { setOrganisationContact } from "../app/set-organisation-contact.js";
+import { listRecipients } from "../app/organisations/list-recipients.js";
+import { setOrganisationContact } from "../app/organisations/set-organisation-contact.js";
 import type { CliContext } from "./context.js";
 import { withRegister } from "./register-session.js";
 
@@ -38,10 +38,10 @@ export function registerContactsCommand(program: Command, context: CliContext): 
     .option("--json", say("sortie JSON", "JSON output"))
     .action(
       async (options: { org: string; email: string; name?: string; language: string; json?: boolean }) => {
-        const contact = await withRegister(context, (register, actor) =>
+        const contact = await withRegister(context, (register, principal) =>
           setOrganisationContact({
             register,
-            actor,
+            principal,
             input: {
               organisation: options.org,
               email: options.email,
@@ -67,10 +67,10 @@ export function registerContactsCommand(program: Command, context: CliContext): 
     .option("--org <name>", say("une seule organisation", "one organisation only"))
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (options: { org?: string; json?: boolean }) => {
-      const list = await withRegister(context, (register, actor) =>
+      const list = await withRegister(context, (register, principal) =>
         listRecipients({
           register,
-          actor,
+          principal,
           input: options.org !== undefined ? { organisation: options.org } : {},
         }),
       );

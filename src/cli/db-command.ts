@@ -1,7 +1,7 @@
 // `art28 db migrate`: bring the database named by DATABASE_URL up to the latest schema.
 
 import type { Command } from "commander";
-import { migrateDatabase } from "../app/migrate-database.js";
+import { migrateDatabase } from "../app/register/migrate-database.js";
 import type { CliContext } from "./context.js";
 
 export function registerDbCommand(program: Command, context: CliContext): void {

@@ -1,7 +1,7 @@
 // `art28 deadline`: when does a period expire, under Regulation 1182/71.
 
 import type { Command } from "commander";
-import { computeDeadline } from "../app/compute-deadline.js";
+import { computeDeadline } from "../app/obligations/compute-deadline.js";
 import type { CliContext } from "./context.js";
 
 export function registerDeadlineCommand(program: Command, { say, lang, print }: CliContext): void {

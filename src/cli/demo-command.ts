@@ -1,7 +1,7 @@
 // `art28 demo`: fill an empty register with a believable world to try every command on.
 
 import type { Command } from "commander";
-import { seedDemo } from "../app/seed-demo.js";
+import { seedDemo } from "../app/register/seed-demo.js";
 import type { CliContext } from "./context.js";
 import { withRegister } from "./register-session.js";
 
@@ -17,8 +17,8 @@ export function registerDemoCommand(program: Command, context: CliContext): void
     )
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (options: { json?: boolean }) => {
-      const summary = await withRegister(context, (register, actor) =>
-        seedDemo({ register, actor, now: Date.now(), lang }),
+      const summary = await withRegister(context, (register, principal) =>
+        seedDemo({ register, principal, now: Date.now(), lang }),
       );
       if (options.json) {
         print(JSON.stringify(summary, null, 2));

@@ -2,11 +2,11 @@
 
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { acknowledgeCertificate } from "../app/acknowledge-certificate.js";
-import { chooseReturnOrDeletion } from "../app/choose-return-or-deletion.js";
-import { issueDeletionCertificate } from "../app/issue-deletion-certificate.js";
-import { recordRetentionException } from "../app/record-retention-exception.js";
-import { terminateAgreement } from "../app/terminate-agreement.js";
+import { acknowledgeCertificate } from "../app/end-of-service/acknowledge-certificate.js";
+import { chooseReturnOrDeletion } from "../app/end-of-service/choose-return-or-deletion.js";
+import { issueDeletionCertificate } from "../app/end-of-service/issue-deletion-certificate.js";
+import { recordRetentionException } from "../app/end-of-service/record-retention-exception.js";
+import { terminateAgreement } from "../app/end-of-service/terminate-agreement.js";
 import type { CliContext } from "./context.js";
 import { instantOption, listOption } from "./instant-option.js";
 import { withRegister } from "./register-session.js";
@@ -48,10 +48,10 @@ export function registerEndCommand(program: Command, context: CliContext): void 
     .action(
       async (options: { agreement: string; by: string; forCause?: string; end?: string; json?: boolean }) => {
         const now = Date.now();
-        const termination = await withRegister(context, (register, actor) =>
+        const termination = await withRegister(context, (register, principal) =>
           terminateAgreement({
             register,
-            actor,
+            principal,
             input: {
               agreement: options.agreement,
               kind: options.forCause !== undefined ? "for_cause" : "ordinary",
@@ -85,8 +85,8 @@ export function registerEndCommand(program: Command, context: CliContext): void 
     .requiredOption("--choice <choice>", "deletion | return")
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (options: { agreement: string; choice: string; json?: boolean }) => {
-      const chosen = await withRegister(context, (register, actor) =>
-        chooseReturnOrDeletion({ register, actor, input: options, now: Date.now() }),
+      const chosen = await withRegister(context, (register, principal) =>
+        chooseReturnOrDeletion({ register, principal, input: options, now: Date.now() }),
       );
       if (options.json) print(JSON.stringify(chosen, null, 2));
       else {
@@ -115,10 +115,10 @@ export function registerEndCommand(program: Command, context: CliContext): void 
     .action(
       async (options: { agreement: string; data: string; ground: string; until: string; json?: boolean }) => {
         const now = Date.now();
-        const exception = await withRegister(context, (register, actor) =>
+        const exception = await withRegister(context, (register, principal) =>
           recordRetentionException({
             register,
-            actor,
+            principal,
             input: {
               agreement: options.agreement,
               dataCategories: listOption(options.data),
@@ -170,10 +170,10 @@ export function registerEndCommand(program: Command, context: CliContext): void 
         json?: boolean;
       }) => {
         const now = Date.now();
-        const issued = await withRegister(context, (register, actor) =>
+        const issued = await withRegister(context, (register, principal) =>
           issueDeletionCertificate({
             register,
-            actor,
+            principal,
             input: {
               agreement: options.agreement,
               method: options.method,
@@ -208,10 +208,10 @@ export function registerEndCommand(program: Command, context: CliContext): void 
     )
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (options: { agreement: string; sha256?: string; json?: boolean }) => {
-      const acknowledged = await withRegister(context, (register, actor) =>
+      const acknowledged = await withRegister(context, (register, principal) =>
         acknowledgeCertificate({
           register,
-          actor,
+          principal,
           input: { agreement: options.agreement, ...(options.sha256 ? { sha256: options.sha256 } : {}) },
           now: Date.now(),
         }),

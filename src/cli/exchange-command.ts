@@ -1,8 +1,8 @@
 // `art28 export` and `art28 import`: the register as a JSON bundle, journal included, and back.
 
 import type { Command } from "commander";
-import { exportBundle } from "../app/export-bundle.js";
-import { importBundle } from "../app/import-bundle.js";
+import { exportBundle } from "../app/register/export-bundle.js";
+import { importBundle } from "../app/register/import-bundle.js";
 import type { CliContext } from "./context.js";
 import { withRegister } from "./register-session.js";
 
@@ -24,8 +24,8 @@ export function registerExchangeCommand(program: Command, context: CliContext): 
       ),
     )
     .action(async (options: { org?: string }) => {
-      const bundle = await withRegister(context, (register, actor) =>
-        exportBundle({ register, actor, input: { organisation: options.org }, now: Date.now() }),
+      const bundle = await withRegister(context, (register, principal) =>
+        exportBundle({ register, principal, input: { organisation: options.org }, now: Date.now() }),
       );
       process.stdout.write(`${JSON.stringify(bundle)}\n`);
     });
@@ -40,8 +40,8 @@ export function registerExchangeCommand(program: Command, context: CliContext): 
     .argument("<file>", say("le lot JSON", "the JSON bundle"))
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (file: string, options: { json?: boolean }) => {
-      const result = await withRegister(context, (register, actor) =>
-        importBundle({ register, actor, input: { path: file }, now: Date.now() }),
+      const result = await withRegister(context, (register, principal) =>
+        importBundle({ register, principal, input: { path: file }, now: Date.now() }),
       );
       if (options.json) {
         print(JSON.stringify(result, null, 2));

@@ -1,10 +1,10 @@
 // `art28 instruction record|contest|answer|list`: the controller's documented instructions (GDPR Art. 28(3)(a)).
 
 import type { Command } from "commander";
-import { answerInstruction } from "../app/answer-instruction.js";
-import { contestInstruction } from "../app/contest-instruction.js";
-import { listInstructions } from "../app/list-instructions.js";
-import { recordInstruction } from "../app/record-instruction.js";
+import { answerInstruction } from "../app/audits-instructions/answer-instruction.js";
+import { contestInstruction } from "../app/audits-instructions/contest-instruction.js";
+import { listInstructions } from "../app/audits-instructions/list-instructions.js";
+import { recordInstruction } from "../app/audits-instructions/record-instruction.js";
 import type { CliContext } from "./context.js";
 import { instantOption } from "./instant-option.js";
 import { withRegister } from "./register-session.js";
@@ -44,10 +44,10 @@ export function registerInstructionCommand(program: Command, context: CliContext
     .action(
       async (options: { agreement: string; channel: string; text: string; at?: string; json?: boolean }) => {
         const now = Date.now();
-        const instruction = await withRegister(context, (register, actor) =>
+        const instruction = await withRegister(context, (register, principal) =>
           recordInstruction({
             register,
-            actor,
+            principal,
             input: {
               agreement: options.agreement,
               channel: options.channel,
@@ -74,10 +74,10 @@ export function registerInstructionCommand(program: Command, context: CliContext
     .requiredOption("--grounds <text>", say("la règle enfreinte", "the rule infringed"))
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (id: string, options: { grounds: string; json?: boolean }) => {
-      const instruction = await withRegister(context, (register, actor) =>
+      const instruction = await withRegister(context, (register, principal) =>
         contestInstruction({
           register,
-          actor,
+          principal,
           input: { instruction: id, grounds: options.grounds },
           now: Date.now(),
         }),
@@ -99,10 +99,10 @@ export function registerInstructionCommand(program: Command, context: CliContext
     .option("--json", say("sortie JSON", "JSON output"))
     .action(
       async (id: string, options: { decision: string; reasons: string; text?: string; json?: boolean }) => {
-        const instruction = await withRegister(context, (register, actor) =>
+        const instruction = await withRegister(context, (register, principal) =>
           answerInstruction({
             register,
-            actor,
+            principal,
             input: {
               instruction: id,
               decision: options.decision,
@@ -126,8 +126,8 @@ export function registerInstructionCommand(program: Command, context: CliContext
     )
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (options: { agreement: string; json?: boolean }) => {
-      const list = await withRegister(context, (register, actor) =>
-        listInstructions({ register, actor, input: { agreement: options.agreement } }),
+      const list = await withRegister(context, (register, principal) =>
+        listInstructions({ register, principal, input: { agreement: options.agreement } }),
       );
       if (options.json) print(JSON.stringify(list, null, 2));
       else if (list.length === 0) print(say("aucune instruction", "no instruction"));

@@ -1,7 +1,7 @@
 // `art28 journal verify`: recompute the journal's chain and name the first event altered, missing or reordered.
 
 import type { Command } from "commander";
-import { verifyJournal } from "../app/verify-journal.js";
+import { verifyJournal } from "../app/register/verify-journal.js";
 import { Art28Error } from "../domain/error.js";
 import type { CliContext } from "./context.js";
 import { withRegister } from "./register-session.js";
@@ -27,7 +27,9 @@ export function registerJournalCommand(program: Command, context: CliContext): v
     )
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (options: { json?: boolean }) => {
-      const result = await withRegister(context, (register, actor) => verifyJournal({ register, actor }));
+      const result = await withRegister(context, (register, principal) =>
+        verifyJournal({ register, principal }),
+      );
       if (options.json) print(JSON.stringify({ ...result, ok: result.fault === null }, null, 2));
       if (result.fault) {
         throw new Art28Error(

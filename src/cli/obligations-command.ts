@@ -1,8 +1,8 @@
 // `art28 obligations due`: what is owed, by whom, by when — pending obligations in deadline order.
 
 import type { Command } from "commander";
-import { closeObligation } from "../app/close-obligation.js";
-import { listDueObligations } from "../app/list-due-obligations.js";
+import { closeObligation } from "../app/obligations/close-obligation.js";
+import { listDueObligations } from "../app/obligations/list-due-obligations.js";
 import { invalidInput } from "../domain/error.js";
 import { OBLIGATION_STATUS_LABELS } from "../domain/obligation.js";
 import type { CliContext } from "./context.js";
@@ -32,10 +32,10 @@ export function registerObligationsCommand(program: Command, context: CliContext
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (options: { before?: string; org?: string; owedBy?: boolean; json?: boolean }) => {
       const now = Date.now();
-      const list = await withRegister(context, (register, actor) =>
+      const list = await withRegister(context, (register, principal) =>
         listDueObligations({
           register,
-          actor,
+          principal,
           input: { before: options.before, organisation: options.org, heldOnly: options.owedBy },
           now,
         }),
@@ -92,10 +92,10 @@ export function registerObligationsCommand(program: Command, context: CliContext
             { argument: "--done" },
           );
         }
-        const closed = await withRegister(context, (register, actor) =>
+        const closed = await withRegister(context, (register, principal) =>
           closeObligation({
             register,
-            actor,
+            principal,
             input: {
               id,
               outcome: options.done ? "done" : "waived",

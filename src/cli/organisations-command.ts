@@ -1,8 +1,8 @@
 // `art28 organisations add|list`: the schools, authorities and vendors of the register.
 
 import type { Command } from "commander";
-import { createOrganisation } from "../app/create-organisation.js";
-import { listOrganisations } from "../app/list-organisations.js";
+import { createOrganisation } from "../app/organisations/create-organisation.js";
+import { listOrganisations } from "../app/organisations/list-organisations.js";
 import { PARTY_ROLE_LABELS } from "../domain/agreement.js";
 import type { Organisation, OrganisationInput, OrganisationRole } from "../domain/organisation.js";
 import { ORGANISATION_ROLES, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from "../domain/organisation.js";
@@ -91,8 +91,8 @@ export function registerOrganisationsCommand(program: Command, context: CliConte
         ...(options.calendar ? { calendar: options.calendar } : {}),
         dpo,
       };
-      const organisation = await withRegister(context, (register, actor) =>
-        createOrganisation({ register, actor, input, now: Date.now() }),
+      const organisation = await withRegister(context, (register, principal) =>
+        createOrganisation({ register, principal, input, now: Date.now() }),
       );
       if (options.json) print(JSON.stringify(organisation, null, 2));
       else print(describe(organisation));
@@ -103,8 +103,8 @@ export function registerOrganisationsCommand(program: Command, context: CliConte
     .description(say("liste les organisations", "list the organisations"))
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (options: { json?: boolean }) => {
-      const organisations = await withRegister(context, (register, actor) =>
-        listOrganisations({ register, actor }),
+      const organisations = await withRegister(context, (register, principal) =>
+        listOrganisations({ register, principal }),
       );
       if (options.json) print(JSON.stringify(organisations, null, 2));
       else if (organisations.length === 0) print(say("aucune organisation", "no organisation"));

@@ -1,8 +1,8 @@
 // `art28 outbox`: what the outbox holds (sent, waiting, given up) and a second chance for a dead message.
 
 import type { Command } from "commander";
-import { listOutbox } from "../app/list-outbox.js";
-import { retryOutboxMessage } from "../app/retry-outbox-message.js";
+import { listOutbox } from "../app/outbox/list-outbox.js";
+import { retryOutboxMessage } from "../app/outbox/retry-outbox-message.js";
 import { invalidInput } from "../domain/error.js";
 import type { CliContext } from "./context.js";
 import { withRegister } from "./register-session.js";
@@ -36,10 +36,10 @@ export function registerOutboxCommand(program: Command, context: CliContext): vo
           { argument: "--limit" },
         );
       }
-      const listed = await withRegister(context, (register, actor) =>
+      const listed = await withRegister(context, (register, principal) =>
         listOutbox({
           register,
-          actor,
+          principal,
           input: {
             ...(options.status !== undefined ? { status: options.status } : {}),
             ...(limit !== undefined ? { limit } : {}),
@@ -74,8 +74,8 @@ export function registerOutboxCommand(program: Command, context: CliContext): vo
     .argument("<id>", say("identifiant du message", "message id"))
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (id: string, options: { json?: boolean }) => {
-      const retried = await withRegister(context, (register, actor) =>
-        retryOutboxMessage({ register, actor, input: { id }, now: Date.now() }),
+      const retried = await withRegister(context, (register, principal) =>
+        retryOutboxMessage({ register, principal, input: { id }, now: Date.now() }),
       );
       if (options.json) print(JSON.stringify(retried));
       else print(say(`message ${retried.id} remis en attente`, `message ${retried.id} waiting again`));

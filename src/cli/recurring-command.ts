@@ -1,9 +1,9 @@
 // `art28 recurring add|list|stop`: duties that come back on a schedule under an agreement (reviews, audits).
 
 import type { Command } from "commander";
-import { listRecurringDuties } from "../app/list-recurring-duties.js";
-import { scheduleRecurringDuty } from "../app/schedule-recurring-duty.js";
-import { stopRecurringDuty } from "../app/stop-recurring-duty.js";
+import { listRecurringDuties } from "../app/obligations/list-recurring-duties.js";
+import { scheduleRecurringDuty } from "../app/obligations/schedule-recurring-duty.js";
+import { stopRecurringDuty } from "../app/obligations/stop-recurring-duty.js";
 import { formatDuration } from "../domain/duration.js";
 import { invalidInput } from "../domain/error.js";
 import { RECURRING_DUTY_KINDS, RECURRING_DUTY_LABELS } from "../domain/recurring-duty.js";
@@ -69,10 +69,10 @@ export function registerRecurringCommand(program: Command, context: CliContext):
             { argument: "holder", accepted: { fr: "controller, processor", en: "controller, processor" } },
           );
         }
-        const scheduled = await withRegister(context, (register, actor) =>
+        const scheduled = await withRegister(context, (register, principal) =>
           scheduleRecurringDuty({
             register,
-            actor,
+            principal,
             input: {
               agreement: options.agreement,
               kind: options.kind,
@@ -108,10 +108,10 @@ export function registerRecurringCommand(program: Command, context: CliContext):
     )
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (options: { agreement?: string; json?: boolean }) => {
-      const duties = await withRegister(context, (register, actor) =>
+      const duties = await withRegister(context, (register, principal) =>
         listRecurringDuties({
           register,
-          actor,
+          principal,
           input: options.agreement ? { agreement: options.agreement } : {},
         }),
       );
@@ -146,10 +146,10 @@ export function registerRecurringCommand(program: Command, context: CliContext):
     .requiredOption("--reason <text>", say("pourquoi elle s'arrête", "why it stops"))
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (reference: string, options: { reason: string; json?: boolean }) => {
-      const stopped = await withRegister(context, (register, actor) =>
+      const stopped = await withRegister(context, (register, principal) =>
         stopRecurringDuty({
           register,
-          actor,
+          principal,
           input: { duty: reference, reason: options.reason },
           now: Date.now(),
         }),

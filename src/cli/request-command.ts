@@ -3,14 +3,14 @@
 
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { answerRequest } from "../app/answer-request.js";
-import { extendRequest } from "../app/extend-request.js";
-import { forwardRequest } from "../app/forward-request.js";
-import { listRequests } from "../app/list-requests.js";
-import { receiveRequest } from "../app/receive-request.js";
-import { requestAssistance } from "../app/request-assistance.js";
-import { showRequest } from "../app/show-request.js";
-import { verifyIdentity } from "../app/verify-identity.js";
+import { answerRequest } from "../app/requests/answer-request.js";
+import { extendRequest } from "../app/requests/extend-request.js";
+import { forwardRequest } from "../app/requests/forward-request.js";
+import { listRequests } from "../app/requests/list-requests.js";
+import { receiveRequest } from "../app/requests/receive-request.js";
+import { requestAssistance } from "../app/requests/request-assistance.js";
+import { showRequest } from "../app/requests/show-request.js";
+import { verifyIdentity } from "../app/requests/verify-identity.js";
 import { RIGHT_LABELS, RIGHTS } from "../domain/data-subject-request.js";
 import { invalidInput } from "../domain/error.js";
 import type { PortableDataset } from "../domain/portability-export.js";
@@ -103,10 +103,10 @@ export function registerRequestCommand(program: Command, context: CliContext): v
         summary?: string;
         json?: boolean;
       }) => {
-        const received = await withRegister(context, (register, actor) =>
+        const received = await withRegister(context, (register, principal) =>
           receiveRequest({
             register,
-            actor,
+            principal,
             input: {
               right: options.right,
               receivedBy: options.by,
@@ -144,10 +144,10 @@ export function registerRequestCommand(program: Command, context: CliContext): v
     )
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (id: string, options: { at?: string; json?: boolean }) => {
-      const forwarded = await withRegister(context, (register, actor) =>
+      const forwarded = await withRegister(context, (register, principal) =>
         forwardRequest({
           register,
-          actor,
+          principal,
           input: { request: id, ...(options.at ? { at: options.at } : {}) },
           now: Date.now(),
         }),
@@ -176,10 +176,10 @@ export function registerRequestCommand(program: Command, context: CliContext): v
     .option("--at <instant>", say("date de la sollicitation", "when asked"))
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (id: string, options: { agreement?: string; at?: string; json?: boolean }) => {
-      const duty = await withRegister(context, (register, actor) =>
+      const duty = await withRegister(context, (register, principal) =>
         requestAssistance({
           register,
-          actor,
+          principal,
           input: {
             request: id,
             ...(options.agreement ? { agreement: options.agreement } : {}),
@@ -205,10 +205,10 @@ export function registerRequestCommand(program: Command, context: CliContext): v
     .option("--at <instant>", say("date de l'avis à la personne", "when the person was told"))
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (id: string, options: { reasons: string; at?: string; json?: boolean }) => {
-      const extended = await withRegister(context, (register, actor) =>
+      const extended = await withRegister(context, (register, principal) =>
         extendRequest({
           register,
-          actor,
+          principal,
           input: {
             request: id,
             reasons: options.reasons,
@@ -257,10 +257,10 @@ export function registerRequestCommand(program: Command, context: CliContext): v
           );
         }
         const step = options.ask !== undefined ? "ask" : options.confirm ? "confirm" : "reject";
-        const updated = await withRegister(context, (register, actor) =>
+        const updated = await withRegister(context, (register, principal) =>
           verifyIdentity({
             register,
-            actor,
+            principal,
             input: {
               request: id,
               step,
@@ -318,10 +318,10 @@ export function registerRequestCommand(program: Command, context: CliContext): v
           );
         }
         const datasets = options.data ? readDatasets(options.data) : null;
-        const answered = await withRegister(context, (register, actor) =>
+        const answered = await withRegister(context, (register, principal) =>
           answerRequest({
             register,
-            actor,
+            principal,
             input: {
               request: id,
               outcome: options.outcome,
@@ -352,8 +352,8 @@ export function registerRequestCommand(program: Command, context: CliContext): v
     .option("--org <name>", say("seulement celles de cette organisation", "only this organisation's"))
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (options: { org?: string; json?: boolean }) => {
-      const found = await withRegister(context, (register, actor) =>
-        listRequests({ register, actor, input: options.org ? { organisation: options.org } : {} }),
+      const found = await withRegister(context, (register, principal) =>
+        listRequests({ register, principal, input: options.org ? { organisation: options.org } : {} }),
       );
       if (options.json) {
         print(JSON.stringify(found, null, 2));
@@ -372,8 +372,8 @@ export function registerRequestCommand(program: Command, context: CliContext): v
     .argument("<request>", say("identifiant de la demande", "request id"))
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (id: string, options: { json?: boolean }) => {
-      const shown = await withRegister(context, (register, actor) =>
-        showRequest({ register, actor, input: { request: id } }),
+      const shown = await withRegister(context, (register, principal) =>
+        showRequest({ register, principal, input: { request: id } }),
       );
       if (options.json) {
         print(JSON.stringify(shown, null, 2));

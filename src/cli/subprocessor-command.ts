@@ -4,12 +4,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { announceSubprocessorChange } from "../app/announce-subprocessor-change.js";
-import { listSubprocessorChanges } from "../app/list-subprocessor-changes.js";
-import { publishSubprocessorList } from "../app/publish-subprocessor-list.js";
-import { respondToSubprocessorChange } from "../app/respond-to-subprocessor-change.js";
-import { settleSubprocessorWindows } from "../app/settle-subprocessor-windows.js";
-import { showSubprocessorChange } from "../app/show-subprocessor-change.js";
+import { announceSubprocessorChange } from "../app/subprocessor-changes/announce-subprocessor-change.js";
+import { listSubprocessorChanges } from "../app/subprocessor-changes/list-subprocessor-changes.js";
+import { publishSubprocessorList } from "../app/subprocessor-changes/publish-subprocessor-list.js";
+import { respondToSubprocessorChange } from "../app/subprocessor-changes/respond-to-subprocessor-change.js";
+import { settleSubprocessorWindows } from "../app/subprocessor-changes/settle-subprocessor-windows.js";
+import { showSubprocessorChange } from "../app/subprocessor-changes/show-subprocessor-change.js";
 import { invalidInput } from "../domain/error.js";
 import {
   CHANGE_KIND_LABELS,
@@ -76,10 +76,10 @@ export function registerSubprocessorCommand(program: Command, context: CliContex
         json?: boolean;
       }) => {
         const now = instantOption(options.at, Date.now());
-        const announced = await withRegister(context, (register, actor) =>
+        const announced = await withRegister(context, (register, principal) =>
           announceSubprocessorChange({
             register,
-            actor,
+            principal,
             input: {
               processor: options.processor,
               kind: options.kind,
@@ -141,10 +141,10 @@ export function registerSubprocessorCommand(program: Command, context: CliContex
             { argument: "--approve" },
           );
         }
-        const answered = await withRegister(context, (register, actor) =>
+        const answered = await withRegister(context, (register, principal) =>
           respondToSubprocessorChange({
             register,
-            actor,
+            principal,
             input: {
               change,
               agreement: options.agreement,
@@ -178,10 +178,10 @@ export function registerSubprocessorCommand(program: Command, context: CliContex
     .option("--processor <name>", say("d'un seul sous-traitant", "of one processor only"))
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (options: { processor?: string; json?: boolean }) => {
-      const changes = await withRegister(context, (register, actor) =>
+      const changes = await withRegister(context, (register, principal) =>
         listSubprocessorChanges({
           register,
-          actor,
+          principal,
           input: options.processor ? { processor: options.processor } : {},
         }),
       );
@@ -212,8 +212,8 @@ export function registerSubprocessorCommand(program: Command, context: CliContex
     .argument("<change>", say("identifiant (ou son début)", "id (or its start)"))
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (reference: string, options: { json?: boolean }) => {
-      const detail = await withRegister(context, (register, actor) =>
-        showSubprocessorChange({ register, actor, input: { change: reference } }),
+      const detail = await withRegister(context, (register, principal) =>
+        showSubprocessorChange({ register, principal, input: { change: reference } }),
       );
       if (options.json) {
         print(JSON.stringify(detail, null, 2));
@@ -257,8 +257,8 @@ export function registerSubprocessorCommand(program: Command, context: CliContex
     )
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (options: { at?: string; json?: boolean }) => {
-      const settled = await withRegister(context, (register, actor) =>
-        settleSubprocessorWindows({ register, actor, now: instantOption(options.at, Date.now()) }),
+      const settled = await withRegister(context, (register, principal) =>
+        settleSubprocessorWindows({ register, principal, now: instantOption(options.at, Date.now()) }),
       );
       if (options.json) {
         print(JSON.stringify(settled, null, 2));
@@ -287,10 +287,10 @@ export function registerSubprocessorCommand(program: Command, context: CliContex
     .option("--at <instant>", say("à cet instant (défaut : maintenant)", "at this instant (default: now)"))
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (options: { processor: string; at?: string; json?: boolean }) => {
-      const published = await withRegister(context, (register, actor) =>
+      const published = await withRegister(context, (register, principal) =>
         publishSubprocessorList({
           register,
-          actor,
+          principal,
           input: { processor: options.processor, baseUrl: context.env.ART28_PUBLIC_URL },
           now: instantOption(options.at, Date.now()),
           lang,
@@ -325,10 +325,10 @@ export function registerSubprocessorCommand(program: Command, context: CliContex
     .option("--json", say("sortie JSON (les chemins écrits)", "JSON output (the paths written)"))
     .action(
       async (options: { processor: string; out?: string; format: string; at?: string; json?: boolean }) => {
-        const published = await withRegister(context, (register, actor) =>
+        const published = await withRegister(context, (register, principal) =>
           publishSubprocessorList({
             register,
-            actor,
+            principal,
             input: { processor: options.processor, baseUrl: context.env.ART28_PUBLIC_URL },
             now: instantOption(options.at, Date.now()),
             lang,

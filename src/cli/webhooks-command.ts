@@ -1,9 +1,9 @@
 // `art28 webhooks`: endpoints that receive an organisation's reminders and notices as JSON signed with HMAC-SHA256.
 
 import type { Command } from "commander";
-import { addWebhookEndpoint } from "../app/add-webhook-endpoint.js";
-import { listRecipients } from "../app/list-recipients.js";
-import { removeWebhookEndpoint } from "../app/remove-webhook-endpoint.js";
+import { addWebhookEndpoint } from "../app/organisations/add-webhook-endpoint.js";
+import { listRecipients } from "../app/organisations/list-recipients.js";
+import { removeWebhookEndpoint } from "../app/organisations/remove-webhook-endpoint.js";
 import type { CliContext } from "./context.js";
 import { withRegister } from "./register-session.js";
 
@@ -38,10 +38,10 @@ export function registerWebhooksCommand(program: Command, context: CliContext): 
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (options: { org: string; url: string; secret?: string; json?: boolean }) => {
       const secret = options.secret ?? context.env.ART28_WEBHOOK_SECRET ?? "";
-      const endpoint = await withRegister(context, (register, actor) =>
+      const endpoint = await withRegister(context, (register, principal) =>
         addWebhookEndpoint({
           register,
-          actor,
+          principal,
           input: { organisation: options.org, url: options.url, secret },
           now: Date.now(),
         }),
@@ -63,10 +63,10 @@ export function registerWebhooksCommand(program: Command, context: CliContext): 
     .option("--org <name>", say("une seule organisation", "one organisation only"))
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (options: { org?: string; json?: boolean }) => {
-      const list = await withRegister(context, (register, actor) =>
+      const list = await withRegister(context, (register, principal) =>
         listRecipients({
           register,
-          actor,
+          principal,
           input: options.org !== undefined ? { organisation: options.org } : {},
         }),
       );
@@ -85,8 +85,13 @@ export function registerWebhooksCommand(program: Command, context: CliContext): 
     .requiredOption("--org <name>", say("l'organisation", "the organisation"))
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (id: string, options: { org: string; json?: boolean }) => {
-      const removed = await withRegister(context, (register, actor) =>
-        removeWebhookEndpoint({ register, actor, input: { organisation: options.org, id }, now: Date.now() }),
+      const removed = await withRegister(context, (register, principal) =>
+        removeWebhookEndpoint({
+          register,
+          principal,
+          input: { organisation: options.org, id },
+          now: Date.now(),
+        }),
       );
       if (options.json) print(JSON.stringify(removed));
       else print(say(`webhook ${removed.id} retiré`, `webhook ${removed.id} removed`));

@@ -9,7 +9,7 @@ import {
   readWorkerConfig,
   runOutboxWorker,
   type WorkerEvent,
-} from "../app/run-outbox-worker.js";
+} from "../app/outbox/run-outbox-worker.js";
 import { invalidInput } from "../domain/error.js";
 import type { CliContext } from "./context.js";
 import { withRegister } from "./register-session.js";

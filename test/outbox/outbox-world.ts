@@ -4,17 +4,17 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
-import { createOrganisation } from "../../src/app/create-organisation.js";
-import { openRegister, type Register } from "../../src/app/open-register.js";
-import { recordObligations } from "../../src/app/record-obligations.js";
-import { inTransaction } from "../../src/app/unit-of-work.js";
+import { recordObligations } from "../../src/app/obligations/record-obligations.js";
+import { createOrganisation } from "../../src/app/organisations/create-organisation.js";
+import { openRegister, type Register } from "../../src/app/register/open-register.js";
+import { inTransaction } from "../../src/app/register/unit-of-work.js";
 import { verifyWebhookSignature } from "../../src/delivery/webhook.js";
-import type { Actor } from "../../src/domain/actor.js";
 import type { Organisation } from "../../src/domain/organisation.js";
 import type { OutboxMessage } from "../../src/domain/outbox-message.js";
+import { localOperator, type Principal } from "../../src/domain/principal.js";
 import { createTestDatabase, type TestDatabase } from "../register/databases.js";
 
-export const ACTOR: Actor = { id: "test:w1", tenant: "outbox-tests" };
+export const PRINCIPAL: Principal = localOperator("test:w1", "outbox-tests");
 
 export interface World {
   readonly database: TestDatabase;
@@ -36,7 +36,12 @@ export async function openWorld(engine: "sqlite" | "postgres"): Promise<World> {
 }
 
 export function organisation(world: World, name: string, now: number): Promise<Organisation> {
-  return createOrganisation({ register: world.register, actor: ACTOR, input: { name, country: "FR" }, now });
+  return createOrganisation({
+    register: world.register,
+    principal: PRINCIPAL,
+    input: { name, country: "FR" },
+    now,
+  });
 }
 
 /** An open obligation of `holder` towards `counterparty`, due at `due`, opened at `now`. */
@@ -47,7 +52,7 @@ export async function obligation(
   due: number,
   now: number,
 ): Promise<string> {
-  const { result } = await inTransaction(world.register, ACTOR, now, (unit) =>
+  const { result } = await inTransaction(world.register, PRINCIPAL, now, (unit) =>
     recordObligations(unit, [
       {
         kind: "notify_breach_to_controller",

@@ -2,17 +2,17 @@
 // language, by e-mail and signed webhook, each exactly once however often it runs; closing the duty stops them.
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { addWebhookEndpoint } from "../../src/app/add-webhook-endpoint.js";
-import { closeObligation } from "../../src/app/close-obligation.js";
-import { readWorkerConfig, runOutboxWorker } from "../../src/app/run-outbox-worker.js";
-import { setOrganisationContact } from "../../src/app/set-organisation-contact.js";
-import { readReminderConfig, sweepReminders } from "../../src/app/sweep-reminders.js";
+import { closeObligation } from "../../src/app/obligations/close-obligation.js";
+import { addWebhookEndpoint } from "../../src/app/organisations/add-webhook-endpoint.js";
+import { setOrganisationContact } from "../../src/app/organisations/set-organisation-contact.js";
+import { readWorkerConfig, runOutboxWorker } from "../../src/app/outbox/run-outbox-worker.js";
+import { readReminderConfig, sweepReminders } from "../../src/app/outbox/sweep-reminders.js";
 import { ENGINES } from "../register/databases.js";
 import {
-  ACTOR,
   obligation,
   openWorld,
   organisation,
+  PRINCIPAL,
   startReceiver,
   startSmtp,
   type TestReceiver,
@@ -50,13 +50,13 @@ describe.each(ENGINES)("reminders on %s", (engine) => {
     const school = await organisation(world, "Collège Jean-Moulin", T0);
     await setOrganisationContact({
       register: world.register,
-      actor: ACTOR,
+      principal: PRINCIPAL,
       input: { organisation: vendor.name, email: "dpo@prestataire.example", language: "en" },
       now: T0,
     });
     await addWebhookEndpoint({
       register: world.register,
-      actor: ACTOR,
+      principal: PRINCIPAL,
       input: { organisation: vendor.name, url: receiver.url, secret: SECRET },
       now: T0,
     });
@@ -123,7 +123,7 @@ describe.each(ENGINES)("reminders on %s", (engine) => {
     expect(await sweep(DUE - 3 * DAY, points)).toMatchObject({ reminded: 1 });
     await closeObligation({
       register: world.register,
-      actor: ACTOR,
+      principal: PRINCIPAL,
       input: { id, outcome: "done", note: "notice sent by registered mail" },
       now: DUE - 2 * DAY,
     });
@@ -137,7 +137,7 @@ describe.each(ENGINES)("reminders on %s", (engine) => {
     const french = await organisation(world, "Éditeur Francophone", T0);
     await setOrganisationContact({
       register: world.register,
-      actor: ACTOR,
+      principal: PRINCIPAL,
       input: { organisation: french.name, email: "rgpd@francophone.example", language: "fr" },
       now: T0,
     });

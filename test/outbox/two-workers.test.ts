@@ -11,11 +11,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { openRegister, type Register } from "../../src/app/open-register.js";
-import { inTransaction } from "../../src/app/unit-of-work.js";
+import { openRegister, type Register } from "../../src/app/register/open-register.js";
+import { inTransaction } from "../../src/app/register/unit-of-work.js";
 import { OutboxQueue } from "../../src/store/outbox-queue.js";
 import { createTestDatabase, POSTGRES_URL, type TestDatabase } from "../register/databases.js";
-import { ACTOR, emailMessage, startSmtp, type TestSmtp } from "./outbox-world.js";
+import { emailMessage, PRINCIPAL, startSmtp, type TestSmtp } from "./outbox-world.js";
 
 const BIN = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
 const MESSAGES = 300;
@@ -71,7 +71,7 @@ function startWorker(databaseUrl: string, smtpUrl: string): Worker {
 }
 
 async function enqueue(register: Register, prefix: string): Promise<string[]> {
-  const { result } = await inTransaction(register, ACTOR, Date.now(), (unit) =>
+  const { result } = await inTransaction(register, PRINCIPAL, Date.now(), (unit) =>
     unit.outbox.enqueue(
       Array.from({ length: MESSAGES }, (_, n) => ({
         id: `${prefix}-${String(n).padStart(3, "0")}`,

@@ -2,19 +2,23 @@
 // real SMTP server and by signed webhook to a real receiver; failures are retried with back-off, then given up.
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { addWebhookEndpoint } from "../../src/app/add-webhook-endpoint.js";
-import { retryOutboxMessage } from "../../src/app/retry-outbox-message.js";
-import { readWorkerConfig, runOutboxWorker, type WorkerConfig } from "../../src/app/run-outbox-worker.js";
-import { inTransaction } from "../../src/app/unit-of-work.js";
-import { verifyJournal } from "../../src/app/verify-journal.js";
+import { addWebhookEndpoint } from "../../src/app/organisations/add-webhook-endpoint.js";
+import { retryOutboxMessage } from "../../src/app/outbox/retry-outbox-message.js";
+import {
+  readWorkerConfig,
+  runOutboxWorker,
+  type WorkerConfig,
+} from "../../src/app/outbox/run-outbox-worker.js";
+import { inTransaction } from "../../src/app/register/unit-of-work.js";
+import { verifyJournal } from "../../src/app/register/verify-journal.js";
 import { OutboxQueue } from "../../src/store/outbox-queue.js";
 import { repositoriesFor } from "../../src/store/repositories.js";
 import { ENGINES } from "../register/databases.js";
 import {
-  ACTOR,
   emailMessage,
   openWorld,
   organisation,
+  PRINCIPAL,
   startReceiver,
   startSmtp,
   type TestSmtp,
@@ -29,8 +33,8 @@ async function journalled(world: World, type: string): Promise<unknown[]> {
   const links = await repositoriesFor(
     world.register.store.db,
     world.register.store.engine,
-    ACTOR.tenant,
-  ).journal.page(ACTOR.tenant, 0, 1_000);
+    PRINCIPAL.tenant,
+  ).journal.page(PRINCIPAL.tenant, 0, 1_000);
   return links.filter((l) => l.type === type).map((l) => JSON.parse(l.payload));
 }
 
@@ -54,7 +58,7 @@ describe.each(ENGINES)("the outbox worker on %s", (engine) => {
 
   it("sends only what a committed transaction enqueued, with the outbox id as Message-ID", async () => {
     world = await openWorld(engine);
-    await inTransaction(world.register, ACTOR, T0, async (unit) => {
+    await inTransaction(world.register, PRINCIPAL, T0, async (unit) => {
       await unit.outbox.enqueue({
         id: "kept-1",
         kind: "test.message",
@@ -62,7 +66,7 @@ describe.each(ENGINES)("the outbox worker on %s", (engine) => {
       });
     });
     await expect(
-      inTransaction(world.register, ACTOR, T0, async (unit) => {
+      inTransaction(world.register, PRINCIPAL, T0, async (unit) => {
         await unit.outbox.enqueue({
           id: "rolled-back",
           kind: "test.message",
@@ -83,7 +87,9 @@ describe.each(ENGINES)("the outbox worker on %s", (engine) => {
     expect(smtp.received.map((m) => m.messageId)).toEqual(["<kept-1@art28>"]);
     expect(smtp.received[0]?.idempotencyKey).toBe("kept-1");
     expect(smtp.received[0]?.subject).toBe("[art28] message 1 (fr)");
-    const entry = await repositoriesFor(world.register.store.db, engine, ACTOR.tenant).outbox.byId("kept-1");
+    const entry = await repositoriesFor(world.register.store.db, engine, PRINCIPAL.tenant).outbox.byId(
+      "kept-1",
+    );
     expect(entry).toMatchObject({ status: "sent", attempts: 1, sentAt: T0, claimedBy: null });
     expect(await journalled(world, "message.delivered")).toEqual([
       {
@@ -95,13 +101,13 @@ describe.each(ENGINES)("the outbox worker on %s", (engine) => {
         receipt: "<kept-1@art28>",
       },
     ]);
-    expect((await verifyJournal({ register: world.register, actor: ACTOR })).fault).toBeNull();
+    expect((await verifyJournal({ register: world.register, principal: PRINCIPAL })).fault).toBeNull();
   });
 
   it("enqueuing the same idempotency key twice keeps one message", async () => {
     world = await openWorld(engine);
     for (let i = 0; i < 2; i++) {
-      await inTransaction(world.register, ACTOR, T0, (unit) =>
+      await inTransaction(world.register, PRINCIPAL, T0, (unit) =>
         unit.outbox.enqueue({
           id: "once",
           kind: "test.message",
@@ -125,11 +131,11 @@ describe.each(ENGINES)("the outbox worker on %s", (engine) => {
       const school = await organisation(world, "Collège Jean-Moulin", T0);
       const endpoint = await addWebhookEndpoint({
         register: world.register,
-        actor: ACTOR,
+        principal: PRINCIPAL,
         input: { organisation: school.name, url: receiver.url, secret: SECRET },
         now: T0,
       });
-      await inTransaction(world.register, ACTOR, T0, (unit) =>
+      await inTransaction(world.register, PRINCIPAL, T0, (unit) =>
         unit.outbox.enqueue({
           id: "hook-1",
           kind: "breach.notice",
@@ -170,7 +176,7 @@ describe.each(ENGINES)("the outbox worker on %s", (engine) => {
     world = await openWorld(engine);
     const deferring = await startSmtp({ failAll: true });
     try {
-      await inTransaction(world.register, ACTOR, T0, (unit) =>
+      await inTransaction(world.register, PRINCIPAL, T0, (unit) =>
         unit.outbox.enqueue({
           id: "deferred",
           kind: "test.message",
@@ -222,11 +228,11 @@ describe.each(ENGINES)("the outbox worker on %s", (engine) => {
       const school = await organisation(world, "Lycée Marie-Curie", T0);
       const endpoint = await addWebhookEndpoint({
         register: world.register,
-        actor: ACTOR,
+        principal: PRINCIPAL,
         input: { organisation: school.name, url: receiver.url, secret: SECRET },
         now: T0,
       });
-      await inTransaction(world.register, ACTOR, T0, (unit) =>
+      await inTransaction(world.register, PRINCIPAL, T0, (unit) =>
         unit.outbox.enqueue([
           {
             id: "refused",
@@ -253,7 +259,7 @@ describe.each(ENGINES)("the outbox worker on %s", (engine) => {
       receiver.status = 200;
       await retryOutboxMessage({
         register: world.register,
-        actor: ACTOR,
+        principal: PRINCIPAL,
         input: { id: "refused" },
         now: T0 + 1,
       });
@@ -274,7 +280,7 @@ describe.each(ENGINES)("the outbox worker on %s", (engine) => {
     world = await openWorld(engine);
     const slow = await startSmtp({ delayMs: 50 });
     try {
-      await inTransaction(world.register, ACTOR, T0, (unit) =>
+      await inTransaction(world.register, PRINCIPAL, T0, (unit) =>
         unit.outbox.enqueue(
           Array.from({ length: 10 }, (_, n) => ({
             kind: "test.message",

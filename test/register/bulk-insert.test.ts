@@ -2,13 +2,13 @@
 // enqueue that keeps the rows already there.
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openRegister, type Register } from "../../src/app/open-register.js";
-import { inTransaction, reader } from "../../src/app/unit-of-work.js";
-import type { Actor } from "../../src/domain/actor.js";
+import { openRegister, type Register } from "../../src/app/register/open-register.js";
+import { inTransaction, reader } from "../../src/app/register/unit-of-work.js";
 import type { OutboxMessage } from "../../src/domain/outbox-message.js";
+import { localOperator, type Principal } from "../../src/domain/principal.js";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./databases.js";
 
-const actor: Actor = { id: "test:bulk", tenant: "t-bulk" };
+const principal: Principal = localOperator("test:bulk", "t-bulk");
 const NOW = Date.parse("2026-09-01T08:00:00Z");
 
 const notice = (n: number): OutboxMessage => ({
@@ -43,8 +43,8 @@ describe.each(ENGINES)("bulk writes on %s", (engine) => {
       message: notice(n),
       notBefore: NOW + n,
     }));
-    await inTransaction(register, actor, NOW, (unit) => unit.outbox.enqueue(items));
-    const outbox = reader(register, actor).outbox;
+    await inTransaction(register, principal, NOW, (unit) => unit.outbox.enqueue(items));
+    const outbox = reader(register, principal).outbox;
     expect((await outbox.counts()).pending).toBe(2_500);
     const stored = await outbox.byId("notice.1999");
     expect(stored?.message).toEqual(notice(1999));
@@ -58,13 +58,13 @@ describe.each(ENGINES)("bulk writes on %s", (engine) => {
       kind: "subprocessor_change.announced",
       message: notice(n * 10 + version),
     });
-    await inTransaction(register, actor, NOW, (unit) =>
+    await inTransaction(register, principal, NOW, (unit) =>
       unit.outbox.enqueue(Array.from({ length: 1_200 }, (_, n) => item(n, 1))),
     );
-    await inTransaction(register, actor, NOW, (unit) =>
+    await inTransaction(register, principal, NOW, (unit) =>
       unit.outbox.enqueue(Array.from({ length: 1_500 }, (_, n) => item(n, 2))),
     );
-    const outbox = reader(register, actor).outbox;
+    const outbox = reader(register, principal).outbox;
     expect((await outbox.counts()).pending).toBe(1_500);
     expect((await outbox.byId("notice.7"))?.message).toEqual(notice(71));
     expect((await outbox.byId("notice.1300"))?.message).toEqual(notice(13002));

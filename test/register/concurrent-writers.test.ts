@@ -2,8 +2,9 @@
 
 import { spawn } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openRegister } from "../../src/app/open-register.js";
-import { verifyJournal } from "../../src/app/verify-journal.js";
+import { openRegister } from "../../src/app/register/open-register.js";
+import { verifyJournal } from "../../src/app/register/verify-journal.js";
+import { localOperator } from "../../src/domain/principal.js";
 import { PROJECT_ROOT } from "../cli.js";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./databases.js";
 
@@ -14,12 +15,12 @@ const EVENTS = 5;
 
 // Runs in a child process on the sources through tsx (dist/ may be rebuilt by a concurrent test run meanwhile).
 const WRITER = `
-const { openRegister } = await import("./src/app/open-register.ts");
-const { inTransaction } = await import("./src/app/unit-of-work.ts");
+const { openRegister } = await import("./src/app/register/open-register.ts");
+const { inTransaction } = await import("./src/app/register/unit-of-work.ts");
 const register = await openRegister({ env: { DATABASE_URL: process.env.WRITER_URL } });
-const actor = { id: "writer:" + process.pid, tenant: "${TENANT}" };
+const principal = { id: "writer:" + process.pid, tenant: "${TENANT}" };
 for (let t = 0; t < ${TRANSACTIONS}; t++) {
-  await inTransaction(register, actor, Date.now(), async (unit) => {
+  await inTransaction(register, principal, Date.now(), async (unit) => {
     for (let e = 0; e < ${EVENTS}; e++) {
       unit.record({ type: "request.received", payload: { v: 1, requestId: process.pid + "-" + t + "-" + e, receivedBy: "x", receivedAt: 0, right: "access" } });
     }
@@ -57,7 +58,7 @@ describe.each(ENGINES)("concurrent writers on %s", (engine) => {
     expect(codes).toEqual(Array(PROCESSES).fill(0));
     const register = await openRegister({ env: { DATABASE_URL: database.url } });
     try {
-      const result = await verifyJournal({ register, actor: { id: "test", tenant: TENANT } });
+      const result = await verifyJournal({ register, principal: localOperator("test", TENANT) });
       expect(result.fault).toBeNull();
       expect(result.count).toBe(PROCESSES * TRANSACTIONS * EVENTS);
     } finally {

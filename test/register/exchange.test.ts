@@ -6,38 +6,38 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { addWebhookEndpoint } from "../../src/app/add-webhook-endpoint.js";
-import { announceSubprocessorChange } from "../../src/app/announce-subprocessor-change.js";
-import { assessBreachRiskFor } from "../../src/app/assess-breach-risk.js";
-import { backupDatabase } from "../../src/app/backup-database.js";
-import { chooseReturnOrDeletion } from "../../src/app/choose-return-or-deletion.js";
-import { closeObligation } from "../../src/app/close-obligation.js";
-import { contestInstruction } from "../../src/app/contest-instruction.js";
-import { exportBundle } from "../../src/app/export-bundle.js";
-import { importBundle } from "../../src/app/import-bundle.js";
-import { issueDeletionCertificate } from "../../src/app/issue-deletion-certificate.js";
-import { listDueObligations } from "../../src/app/list-due-obligations.js";
-import { openRegister, type Register } from "../../src/app/open-register.js";
-import { receiveRequest } from "../../src/app/receive-request.js";
-import { recordAuditFinding } from "../../src/app/record-audit-finding.js";
-import { recordBreach } from "../../src/app/record-breach.js";
-import { recordBreachAwareness } from "../../src/app/record-breach-awareness.js";
-import { recordInstruction } from "../../src/app/record-instruction.js";
-import { recordRetentionException } from "../../src/app/record-retention-exception.js";
-import { requestAudit } from "../../src/app/request-audit.js";
-import { respondToSubprocessorChange } from "../../src/app/respond-to-subprocessor-change.js";
-import { restoreDatabase } from "../../src/app/restore-database.js";
-import { seedDemo } from "../../src/app/seed-demo.js";
-import { setOrganisationContact } from "../../src/app/set-organisation-contact.js";
-import { settleSubprocessorWindows } from "../../src/app/settle-subprocessor-windows.js";
-import { terminateAgreement } from "../../src/app/terminate-agreement.js";
-import { reader } from "../../src/app/unit-of-work.js";
-import { verifyIdentity } from "../../src/app/verify-identity.js";
-import { verifyJournal } from "../../src/app/verify-journal.js";
-import type { Actor } from "../../src/domain/actor.js";
+import { contestInstruction } from "../../src/app/audits-instructions/contest-instruction.js";
+import { recordAuditFinding } from "../../src/app/audits-instructions/record-audit-finding.js";
+import { recordInstruction } from "../../src/app/audits-instructions/record-instruction.js";
+import { requestAudit } from "../../src/app/audits-instructions/request-audit.js";
+import { assessBreachRiskFor } from "../../src/app/breaches/assess-breach-risk.js";
+import { recordBreach } from "../../src/app/breaches/record-breach.js";
+import { recordBreachAwareness } from "../../src/app/breaches/record-breach-awareness.js";
+import { chooseReturnOrDeletion } from "../../src/app/end-of-service/choose-return-or-deletion.js";
+import { issueDeletionCertificate } from "../../src/app/end-of-service/issue-deletion-certificate.js";
+import { recordRetentionException } from "../../src/app/end-of-service/record-retention-exception.js";
+import { terminateAgreement } from "../../src/app/end-of-service/terminate-agreement.js";
+import { closeObligation } from "../../src/app/obligations/close-obligation.js";
+import { listDueObligations } from "../../src/app/obligations/list-due-obligations.js";
+import { addWebhookEndpoint } from "../../src/app/organisations/add-webhook-endpoint.js";
+import { setOrganisationContact } from "../../src/app/organisations/set-organisation-contact.js";
+import { backupDatabase } from "../../src/app/register/backup-database.js";
+import { exportBundle } from "../../src/app/register/export-bundle.js";
+import { importBundle } from "../../src/app/register/import-bundle.js";
+import { openRegister, type Register } from "../../src/app/register/open-register.js";
+import { restoreDatabase } from "../../src/app/register/restore-database.js";
+import { seedDemo } from "../../src/app/register/seed-demo.js";
+import { reader } from "../../src/app/register/unit-of-work.js";
+import { verifyJournal } from "../../src/app/register/verify-journal.js";
+import { receiveRequest } from "../../src/app/requests/receive-request.js";
+import { verifyIdentity } from "../../src/app/requests/verify-identity.js";
+import { announceSubprocessorChange } from "../../src/app/subprocessor-changes/announce-subprocessor-change.js";
+import { respondToSubprocessorChange } from "../../src/app/subprocessor-changes/respond-to-subprocessor-change.js";
+import { settleSubprocessorWindows } from "../../src/app/subprocessor-changes/settle-subprocessor-windows.js";
+import { localOperator, type Principal } from "../../src/domain/principal.js";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./databases.js";
 
-const actor: Actor = { id: "test:exchange", tenant: "t-exchange" };
+const principal: Principal = localOperator("test:exchange", "t-exchange");
 const NOW = Date.parse("2026-05-07T08:15:00Z");
 const HAS_PG_DUMP = spawnSync("pg_dump", ["--version"]).status === 0;
 
@@ -46,13 +46,13 @@ async function addRecipients(register: Register): Promise<void> {
   const organisation = "Lycée Marie-Curie";
   await setOrganisationContact({
     register,
-    actor,
+    principal,
     input: { organisation, email: "dpo@marie-curie.example", language: "fr" },
     now: NOW,
   });
   await addWebhookEndpoint({
     register,
-    actor,
+    principal,
     input: { organisation, url: "https://hooks.example/art28", secret: "exchange-secret-0123456789" },
     now: NOW,
   });
@@ -72,7 +72,7 @@ describe.each(ENGINES)("exchange and backup on %s", (engine) => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), "art28-exchange-"));
     source = (await freshRegister()).register;
-    await seedDemo({ register: source, actor, input: { seedsDir: null }, now: NOW });
+    await seedDemo({ register: source, principal, input: { seedsDir: null }, now: NOW });
   });
   afterEach(async () => {
     await source.close();
@@ -84,7 +84,7 @@ describe.each(ENGINES)("exchange and backup on %s", (engine) => {
     // A breach notified, assessed and known to a controller, and a request forwarded: their tables travel too.
     const { breach } = await recordBreach({
       register: source,
-      actor,
+      principal,
       input: {
         processor: "Opérateur de Korrigo PMF",
         details: {
@@ -100,36 +100,36 @@ describe.each(ENGINES)("exchange and backup on %s", (engine) => {
     const factors = { dataKinds: ["assessment"], identifiability: "direct" };
     await assessBreachRiskFor({
       register: source,
-      actor,
+      principal,
       input: { breach: breach.id, keeper: "0693456G", factors },
       now: NOW,
     });
     await recordBreachAwareness({
       register: source,
-      actor,
+      principal,
       input: { breach: breach.id, controller: "0693456G" },
       now: NOW,
     });
     const { request } = await receiveRequest({
       register: source,
-      actor,
+      principal,
       input: { right: "access", receivedBy: "Lycée Marie-Curie", summary: "Copie du dossier" },
       now: NOW,
     });
     await verifyIdentity({
       register: source,
-      actor,
+      principal,
       input: { request: request.id, step: "ask", note: "Carte d'élève" },
       now: NOW,
     });
     // A sub-processor change answered and settled, an audit with a finding, a contested instruction, and an
     // agreement ended with its certificate: their tables travel too.
-    const agreements = await reader(source, actor).agreements.list();
+    const agreements = await reader(source, principal).agreements.list();
     const titled = (part: string) => agreements.find((a) => a.title.includes(part))?.id as string;
     const ent = titled("Jean-Moulin");
     const { change } = await announceSubprocessorChange({
       register: source,
-      actor,
+      principal,
       input: {
         processor: "Prestataire ENT (démo)",
         kind: "addition",
@@ -139,39 +139,39 @@ describe.each(ENGINES)("exchange and backup on %s", (engine) => {
     });
     await respondToSubprocessorChange({
       register: source,
-      actor,
+      principal,
       input: { change: change.id, agreement: ent, answer: "approve" },
       now: NOW,
     });
-    await settleSubprocessorWindows({ register: source, actor, now: NOW + 90 * 86_400_000 });
+    await settleSubprocessorWindows({ register: source, principal, now: NOW + 90 * 86_400_000 });
     const audit = await requestAudit({
       register: source,
-      actor,
+      principal,
       input: { agreement: titled("Marie-Curie"), scope: ["sécurité"] },
       now: NOW,
     });
     await recordAuditFinding({
       register: source,
-      actor,
+      principal,
       input: { audit: audit.id, findings: [{ severity: "minor", description: "mots de passe" }] },
       now: NOW,
     });
     const instruction = await recordInstruction({
       register: source,
-      actor,
+      principal,
       input: { agreement: ent, channel: "letter", text: "Purger les comptes des anciens élèves" },
       now: NOW,
     });
     await contestInstruction({
       register: source,
-      actor,
+      principal,
       input: { instruction: instruction.id, grounds: "conservation légale" },
       now: NOW,
     });
     const scolares = titled("Saint-Michel");
     await terminateAgreement({
       register: source,
-      actor,
+      principal,
       input: {
         agreement: scolares,
         kind: "for_cause",
@@ -182,13 +182,13 @@ describe.each(ENGINES)("exchange and backup on %s", (engine) => {
     });
     await chooseReturnOrDeletion({
       register: source,
-      actor,
+      principal,
       input: { agreement: scolares, choice: "deletion" },
       now: NOW,
     });
     await recordRetentionException({
       register: source,
-      actor,
+      principal,
       input: {
         agreement: scolares,
         dataCategories: ["bulletins"],
@@ -197,23 +197,23 @@ describe.each(ENGINES)("exchange and backup on %s", (engine) => {
       },
       now: NOW,
     });
-    const backups = (await reader(source, actor).obligations.forAgreement(scolares)).find(
+    const backups = (await reader(source, principal).obligations.forAgreement(scolares)).find(
       (o) => o.kind === "delete_backups",
     );
     await closeObligation({
       register: source,
-      actor,
+      principal,
       input: { id: backups?.id as string, outcome: "done", note: "fait" },
       now: NOW,
     });
     await issueDeletionCertificate({
       register: source,
-      actor,
+      principal,
       input: { agreement: scolares, method: "effacement" },
       now: NOW,
     });
     await addRecipients(source);
-    const bundle = await exportBundle({ register: source, actor, now: NOW });
+    const bundle = await exportBundle({ register: source, principal, now: NOW });
     for (const table of [
       "organisation_contacts",
       "webhook_endpoints",
@@ -238,18 +238,23 @@ describe.each(ENGINES)("exchange and backup on %s", (engine) => {
     writeFileSync(file, JSON.stringify(bundle));
     const { register: target } = await freshRegister();
     try {
-      const imported = await importBundle({ register: target, actor, input: { path: file }, now: NOW + 1 });
+      const imported = await importBundle({
+        register: target,
+        principal,
+        input: { path: file },
+        now: NOW + 1,
+      });
       expect(imported.counts.journal).toBe(bundle.journal.events.length);
-      const again = await exportBundle({ register: target, actor, now: NOW });
+      const again = await exportBundle({ register: target, principal, now: NOW });
       expect(again.tables).toEqual(bundle.tables);
       // The same chain, link for link, followed by the one event recording the import.
       expect(again.journal.events.slice(0, -1)).toEqual(bundle.journal.events);
       expect(again.journal.events.at(-1)?.type).toBe("exchange.bundle_imported");
-      const verification = await verifyJournal({ register: target, actor });
+      const verification = await verifyJournal({ register: target, principal });
       expect(verification.fault).toBeNull();
       expect(verification.count).toBe(bundle.journal.events.length + 1);
-      expect(await listDueObligations({ register: target, actor, input: {}, now: NOW })).toEqual(
-        await listDueObligations({ register: source, actor, input: {}, now: NOW }),
+      expect(await listDueObligations({ register: target, principal, input: {}, now: NOW })).toEqual(
+        await listDueObligations({ register: source, principal, input: {}, now: NOW }),
       );
     } finally {
       await target.close();
@@ -257,7 +262,7 @@ describe.each(ENGINES)("exchange and backup on %s", (engine) => {
   });
 
   it("refuses a bundle whose journal was tampered with, importing nothing", async () => {
-    const bundle = await exportBundle({ register: source, actor, now: NOW });
+    const bundle = await exportBundle({ register: source, principal, now: NOW });
     const events = bundle.journal.events.map((e) =>
       e.seq === 3 ? { ...e, payload: e.payload.replace(/"v":1/, '"v":2') } : e,
     );
@@ -266,12 +271,12 @@ describe.each(ENGINES)("exchange and backup on %s", (engine) => {
     const { register: target } = await freshRegister();
     try {
       await expect(
-        importBundle({ register: target, actor, input: { path: file }, now: NOW }),
+        importBundle({ register: target, principal, input: { path: file }, now: NOW }),
       ).rejects.toMatchObject({
         code: "integrity_violation",
         details: { seq: 3 },
       });
-      expect((await verifyJournal({ register: target, actor })).count).toBe(0);
+      expect((await verifyJournal({ register: target, principal })).count).toBe(0);
     } finally {
       await target.close();
     }
@@ -281,7 +286,7 @@ describe.each(ENGINES)("exchange and backup on %s", (engine) => {
     await addRecipients(source);
     const bundle = await exportBundle({
       register: source,
-      actor,
+      principal,
       input: { organisation: "Lycée Marie-Curie" },
       now: NOW,
     });
@@ -297,19 +302,19 @@ describe.each(ENGINES)("exchange and backup on %s", (engine) => {
     const file = join(dir, "lycee.json");
     writeFileSync(file, JSON.stringify(bundle));
     const { register: target } = await freshRegister();
-    const other: Actor = { id: "test:other", tenant: "t-elsewhere" };
+    const other: Principal = localOperator("test:other", "t-elsewhere");
     try {
-      await importBundle({ register: target, actor: other, input: { path: file }, now: NOW });
+      await importBundle({ register: target, principal: other, input: { path: file }, now: NOW });
       const due = await listDueObligations({
         register: target,
-        actor: other,
+        principal: other,
         input: { organisation: "0693456G" },
         now: NOW,
       });
       expect(due.map((o) => o.kind)).toEqual(["notify_breach_to_controller"]);
-      expect((await verifyJournal({ register: target, actor: other })).fault).toBeNull();
+      expect((await verifyJournal({ register: target, principal: other })).fault).toBeNull();
       await expect(
-        importBundle({ register: target, actor: other, input: { path: file }, now: NOW }),
+        importBundle({ register: target, principal: other, input: { path: file }, now: NOW }),
       ).rejects.toMatchObject({
         code: "conflict",
       });
@@ -324,15 +329,15 @@ describe.each(ENGINES)("exchange and backup on %s", (engine) => {
       const file = join(dir, engine === "sqlite" ? "backup.sqlite" : "backup.dump");
       const report = await backupDatabase({ register: source, input: { file } });
       expect(report.bytes).toBeGreaterThan(0);
-      const before = await verifyJournal({ register: source, actor });
+      const before = await verifyJournal({ register: source, principal });
       const { register: target, database } = await freshRegister();
       await target.close();
       const restored = await restoreDatabase({ env: { DATABASE_URL: database.url }, input: { file } });
       expect(restored.journals).toEqual([before]);
       const reopened = await openRegister({ env: { DATABASE_URL: database.url } });
       try {
-        expect(await listDueObligations({ register: reopened, actor, input: {}, now: NOW })).toEqual(
-          await listDueObligations({ register: source, actor, input: {}, now: NOW }),
+        expect(await listDueObligations({ register: reopened, principal, input: {}, now: NOW })).toEqual(
+          await listDueObligations({ register: source, principal, input: {}, now: NOW }),
         );
         await expect(
           restoreDatabase({ env: { DATABASE_URL: database.url }, input: { file } }),

@@ -2,15 +2,15 @@
 
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openRegister, type Register } from "../../src/app/open-register.js";
-import { inTransaction } from "../../src/app/unit-of-work.js";
-import type { Actor } from "../../src/domain/actor.js";
+import { openRegister, type Register } from "../../src/app/register/open-register.js";
+import { inTransaction } from "../../src/app/register/unit-of-work.js";
+import { localOperator, type Principal } from "../../src/domain/principal.js";
 import { intactPrefix } from "../../src/store/journal-slice-check.js";
 import { checkJournalSlices } from "../../src/store/journal-slices.js";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./databases.js";
 import { threadsLeftBy } from "./os-threads.js";
 
-const actor: Actor = { id: "test:slices", tenant: "t-slices" };
+const principal: Principal = localOperator("test:slices", "t-slices");
 const NOW = Date.UTC(2026, 4, 7, 8, 15);
 const EVENTS = 40;
 
@@ -21,7 +21,7 @@ describe.each(ENGINES)("slices of a journal checked by workers alone on %s", (en
   beforeEach(async () => {
     database = await createTestDatabase(engine);
     register = await openRegister({ env: { DATABASE_URL: database.url } });
-    await inTransaction(register, actor, NOW, async (unit) => {
+    await inTransaction(register, principal, NOW, async (unit) => {
       for (let i = 0; i < EVENTS; i++) {
         unit.record({
           type: "breach.recorded",
@@ -44,7 +44,7 @@ describe.each(ENGINES)("slices of a journal checked by workers alone on %s", (en
   const check = () =>
     checkJournalSlices({
       store: register.store,
-      tenant: actor.tenant,
+      tenant: principal.tenant,
       upTo: EVENTS,
       threads: 3,
       callingThread: false,
@@ -83,7 +83,7 @@ describe.each(ENGINES)("slices of a journal checked by workers alone on %s", (en
     const check = async () => {
       const reports = await checkJournalSlices({
         store: { ...register.store, location },
-        tenant: actor.tenant,
+        tenant: principal.tenant,
         upTo: EVENTS,
         threads: 3,
         callingThread: false,

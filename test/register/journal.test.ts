@@ -4,19 +4,19 @@ import { dirname, join } from "node:path";
 import canonicalize from "canonicalize";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openRegister, type Register } from "../../src/app/open-register.js";
-import { inTransaction } from "../../src/app/unit-of-work.js";
-import { verifyJournal } from "../../src/app/verify-journal.js";
-import type { Actor } from "../../src/domain/actor.js";
+import { openRegister, type Register } from "../../src/app/register/open-register.js";
+import { inTransaction } from "../../src/app/register/unit-of-work.js";
+import { verifyJournal } from "../../src/app/register/verify-journal.js";
+import { localOperator, type Principal } from "../../src/domain/principal.js";
 import { openStore } from "../../src/store/database.js";
 import { canonicalEvent, linkHash } from "../../src/store/journal.js";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./databases.js";
 import { threadsLeftBy } from "./os-threads.js";
 
-const actor: Actor = { id: "test:journal", tenant: "t-journal" };
+const principal: Principal = localOperator("test:journal", "t-journal");
 const NOW = Date.UTC(2026, 4, 7, 8, 15);
 
-async function appendEvents(register: Register, count: number, who: Actor = actor): Promise<void> {
+async function appendEvents(register: Register, count: number, who: Principal = principal): Promise<void> {
   await inTransaction(register, who, NOW, async (unit) => {
     for (let i = 0; i < count; i++) {
       unit.record({
@@ -47,7 +47,7 @@ async function dropTriggers(register: Register): Promise<void> {
 }
 
 describe("the canonical form of an event", () => {
-  it("is exactly what the canonicalize library produces for {seq, at, actor, tenant, type, payload}", () => {
+  it("is exactly what the canonicalize library produces for {seq, at, principal, tenant, type, payload}", () => {
     const payload = { z: [1, 2.5, "x"], a: { é: true, b: null }, n: 1e21 };
     const link = {
       tenant: 'tën"ant',
@@ -67,7 +67,7 @@ describe("the journal of an in-memory database", () => {
     const register: Register = { store, where: ":memory:", close: () => store.close() };
     try {
       await appendEvents(register, 5);
-      const result = await verifyJournal({ register, actor, threads: 3 });
+      const result = await verifyJournal({ register, principal, threads: 3 });
       expect(result.fault).toBeNull();
       expect(result.count).toBe(5);
     } finally {
@@ -92,7 +92,7 @@ describe.each(ENGINES)("the journal on %s", (engine) => {
   it("verifies an intact chain, giving its count and head hash", async () => {
     await appendEvents(register, 5);
     await appendEvents(register, 3);
-    const result = await verifyJournal({ register, actor, pageSize: 3 });
+    const result = await verifyJournal({ register, principal, pageSize: 3 });
     expect(result.fault).toBeNull();
     expect(result.count).toBe(8);
     expect(result.head?.seq).toBe(8);
@@ -101,9 +101,9 @@ describe.each(ENGINES)("the journal on %s", (engine) => {
 
   it("keeps one chain per tenant, so tenants never see each other's events", async () => {
     await appendEvents(register, 4);
-    await appendEvents(register, 2, { id: "test:other", tenant: "t-other" });
-    expect((await verifyJournal({ register, actor })).count).toBe(4);
-    expect((await verifyJournal({ register, actor: { id: "x", tenant: "t-other" } })).count).toBe(2);
+    await appendEvents(register, 2, localOperator("test:other", "t-other"));
+    expect((await verifyJournal({ register, principal })).count).toBe(4);
+    expect((await verifyJournal({ register, principal: localOperator("x", "t-other") })).count).toBe(2);
   });
 
   it("refuses UPDATE and DELETE on the journal at the database level", async () => {
@@ -113,7 +113,7 @@ describe.each(ENGINES)("the journal on %s", (engine) => {
       /append-only/,
     );
     await expect(sql`DELETE FROM journal WHERE seq = 2`.execute(db)).rejects.toThrow(/append-only/);
-    expect((await verifyJournal({ register, actor })).fault).toBeNull();
+    expect((await verifyJournal({ register, principal })).fault).toBeNull();
   });
 
   // A small journal is streamed through one verifier; a large one is checked in slices, by the calling thread and
@@ -126,8 +126,8 @@ describe.each(ENGINES)("the journal on %s", (engine) => {
   ])("$how", ({ threads }) => {
     it("verifies an intact chain, giving the same head as one verifier", async () => {
       await appendEvents(register, 7);
-      const result = await verifyJournal({ register, actor, threads });
-      expect(result).toEqual(await verifyJournal({ register, actor }));
+      const result = await verifyJournal({ register, principal, threads });
+      expect(result).toEqual(await verifyJournal({ register, principal }));
       expect(result.fault).toBeNull();
       expect(result.count).toBe(7);
     });
@@ -138,7 +138,7 @@ describe.each(ENGINES)("the journal on %s", (engine) => {
       await sql`UPDATE journal SET payload = replace(payload, 'incident 6', 'incident 9') WHERE seq = 7`.execute(
         register.store.db,
       );
-      const { fault } = await verifyJournal({ register, actor, pageSize: 4, threads });
+      const { fault } = await verifyJournal({ register, principal, pageSize: 4, threads });
       expect(fault).toMatchObject({ seq: 7, reason: "altered" });
     });
 
@@ -146,7 +146,7 @@ describe.each(ENGINES)("the journal on %s", (engine) => {
       await appendEvents(register, 6);
       await dropTriggers(register);
       await sql`UPDATE journal SET hash = ${"f".repeat(64)} WHERE seq = 3`.execute(register.store.db);
-      const { fault } = await verifyJournal({ register, actor, threads });
+      const { fault } = await verifyJournal({ register, principal, threads });
       expect(fault).toMatchObject({ seq: 3, reason: "altered" });
     });
 
@@ -154,7 +154,7 @@ describe.each(ENGINES)("the journal on %s", (engine) => {
       await appendEvents(register, 10);
       await dropTriggers(register);
       await sql`DELETE FROM journal WHERE seq = 4`.execute(register.store.db);
-      const { fault } = await verifyJournal({ register, actor, pageSize: 3, threads });
+      const { fault } = await verifyJournal({ register, principal, pageSize: 3, threads });
       expect(fault).toMatchObject({ seq: 4, reason: "missing" });
     });
 
@@ -162,12 +162,12 @@ describe.each(ENGINES)("the journal on %s", (engine) => {
       await appendEvents(register, 5);
       await dropTriggers(register);
       await sql`DELETE FROM journal WHERE seq = 5`.execute(register.store.db);
-      expect((await verifyJournal({ register, actor, threads })).fault).toMatchObject({
+      expect((await verifyJournal({ register, principal, threads })).fault).toMatchObject({
         seq: 5,
         reason: "missing",
       });
       await sql`DELETE FROM journal WHERE seq = 1`.execute(register.store.db);
-      expect((await verifyJournal({ register, actor, threads })).fault).toMatchObject({
+      expect((await verifyJournal({ register, principal, threads })).fault).toMatchObject({
         seq: 1,
         reason: "missing",
       });
@@ -180,7 +180,7 @@ describe.each(ENGINES)("the journal on %s", (engine) => {
       await sql`UPDATE journal SET seq = -1 WHERE seq = 5`.execute(db);
       await sql`UPDATE journal SET seq = 5 WHERE seq = 6`.execute(db);
       await sql`UPDATE journal SET seq = 6 WHERE seq = -1`.execute(db);
-      const { fault } = await verifyJournal({ register, actor, pageSize: 5, threads });
+      const { fault } = await verifyJournal({ register, principal, pageSize: 5, threads });
       expect(fault).toMatchObject({ seq: 5, reason: "reordered" });
     });
 
@@ -190,9 +190,11 @@ describe.each(ENGINES)("the journal on %s", (engine) => {
       const { db } = register.store;
       // Swap everything but seq between rows 2 and 3.
       await sql`UPDATE journal SET tenant_id = 'tmp' WHERE seq = 2`.execute(db);
-      await sql`UPDATE journal SET seq = 2 WHERE seq = 3 AND tenant_id = ${actor.tenant}`.execute(db);
-      await sql`UPDATE journal SET seq = 3, tenant_id = ${actor.tenant} WHERE tenant_id = 'tmp'`.execute(db);
-      const { fault } = await verifyJournal({ register, actor, threads });
+      await sql`UPDATE journal SET seq = 2 WHERE seq = 3 AND tenant_id = ${principal.tenant}`.execute(db);
+      await sql`UPDATE journal SET seq = 3, tenant_id = ${principal.tenant} WHERE tenant_id = 'tmp'`.execute(
+        db,
+      );
+      const { fault } = await verifyJournal({ register, principal, threads });
       expect(fault).toMatchObject({ seq: 2, reason: "reordered" });
     });
 
@@ -203,23 +205,23 @@ describe.each(ENGINES)("the journal on %s", (engine) => {
       // Event 2 ends the first of three slices: its own slice holds, the break is at the boundary.
       const row = await db.selectFrom("journal").selectAll().where("seq", "=", 2).executeTakeFirstOrThrow();
       const payload = row.payload.replace("incident 1", "incident 7");
-      const hash = linkHash(row.prev_hash, { ...row, tenant: actor.tenant, payload });
+      const hash = linkHash(row.prev_hash, { ...row, tenant: principal.tenant, payload });
       await sql`UPDATE journal SET payload = ${payload}, hash = ${hash} WHERE seq = 2`.execute(db);
-      const { fault } = await verifyJournal({ register, actor, threads });
+      const { fault } = await verifyJournal({ register, principal, threads });
       expect(fault).toMatchObject({ seq: 2, reason: "altered" });
     });
 
     it("finds events missing promptly when the head is forged far ahead of them", async () => {
       await appendEvents(register, 6);
       await sql`UPDATE journal_head SET seq = ${1_000_000_000_000}`.execute(register.store.db);
-      const { fault } = await verifyJournal({ register, actor, threads });
+      const { fault } = await verifyJournal({ register, principal, threads });
       expect(fault).toMatchObject({ seq: 7, reason: "missing" });
     });
 
     it("finds the head no longer matching the last event", async () => {
       await appendEvents(register, 6);
       await sql`UPDATE journal_head SET hash = ${"e".repeat(64)}`.execute(register.store.db);
-      const result = await verifyJournal({ register, actor, threads });
+      const result = await verifyJournal({ register, principal, threads });
       expect(result.fault).toMatchObject({ seq: 6, reason: "altered" });
       expect(result.head).toBeNull();
     });
@@ -230,7 +232,7 @@ describe.each(ENGINES)("the journal on %s", (engine) => {
     const head = await register.store.db.selectFrom("journal_head").selectAll().executeTakeFirstOrThrow();
     for (const threads of [undefined, 2]) {
       const verify = async () => {
-        const result = await verifyJournal({ register, actor, threads });
+        const result = await verifyJournal({ register, principal, threads });
         expect(result).toMatchObject({ fault: null, count: 25_000, head: { seq: 25_000, hash: head.hash } });
       };
       expect(await threadsLeftBy(verify)).toBe(0);
@@ -245,10 +247,10 @@ describe.each(ENGINES)("the journal on %s", (engine) => {
         : { engine, url: `${database.url}_absent` };
     const misplaced = { ...register, store: { ...register.store, location: elsewhere } } as Register;
     const verify = async () => {
-      const verifying = verifyJournal({ register: misplaced, actor, threads: 3 });
+      const verifying = verifyJournal({ register: misplaced, principal, threads: 3 });
       if (engine === "sqlite") {
         // The calling thread reads through the store's own handle: the workers' failure only costs their help.
-        expect(await verifying).toEqual(await verifyJournal({ register, actor }));
+        expect(await verifying).toEqual(await verifyJournal({ register, principal }));
       } else {
         // There the calling thread needs a connection of its own too.
         await expect(verifying).rejects.toThrow(/absent/);
@@ -269,7 +271,7 @@ describe.each(ENGINES)("the journal on %s", (engine) => {
     } finally {
       if (second !== register) await second.close();
     }
-    const result = await verifyJournal({ register, actor });
+    const result = await verifyJournal({ register, principal });
     expect(result.fault).toBeNull();
     expect(result.count).toBe(60);
   });

@@ -2,16 +2,16 @@
 
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
-import { createAgreement } from "../../src/app/create-agreement.js";
-import { createOrganisation } from "../../src/app/create-organisation.js";
-import { findAgreement } from "../../src/app/find-record.js";
-import { openRegister, type Register } from "../../src/app/open-register.js";
-import { reader } from "../../src/app/unit-of-work.js";
-import type { Actor } from "../../src/domain/actor.js";
+import { createAgreement } from "../../src/app/agreements/create-agreement.js";
+import { createOrganisation } from "../../src/app/organisations/create-organisation.js";
+import { findAgreement } from "../../src/app/register/find-record.js";
+import { openRegister, type Register } from "../../src/app/register/open-register.js";
+import { reader } from "../../src/app/register/unit-of-work.js";
+import { localOperator, type Principal } from "../../src/domain/principal.js";
 import { idStartsWith } from "../../src/store/key-lookup.js";
 import { createTestDatabase, ENGINES, POSTGRES_URL, type TestDatabase } from "./databases.js";
 
-const actor: Actor = { id: "test:dpo", tenant: "t-key-lookup" };
+const principal: Principal = localOperator("test:dpo", "t-key-lookup");
 const IDS = ["0193a2b4-5c6d-7e8f", "0193a2b45c6d-0000", "0193a2b4-5d00-0000", "0193a2b4-5c6e-0000"];
 
 const settings: [string, "sqlite" | "postgres", string | undefined][] = [
@@ -66,11 +66,11 @@ describe.each(settings)("ids typed by their first characters on %s", (_name, eng
       [
         { name: "École Jean-Jaurès", type: "ecole" as const },
         { name: "Cahiers en Ligne", type: "editeur" as const },
-      ].map((input) => createOrganisation({ register: opened, actor, input, now })),
+      ].map((input) => createOrganisation({ register: opened, principal, input, now })),
     );
     const { id } = await createAgreement({
       register: opened,
-      actor,
+      principal,
       input: {
         kind: "dpa",
         title: "Accord cahier de textes",
@@ -81,7 +81,7 @@ describe.each(settings)("ids typed by their first characters on %s", (_name, eng
       },
       now,
     });
-    const repositories = reader(opened, actor);
+    const repositories = reader(opened, principal);
 
     expect((await findAgreement(repositories, ` ${id.slice(0, 10).toUpperCase()} `)).id).toBe(id);
     await expect(findAgreement(repositories, id.slice(0, 5))).rejects.toMatchObject({

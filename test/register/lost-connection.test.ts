@@ -3,13 +3,13 @@
 
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createOrganisation } from "../../src/app/create-organisation.js";
-import { openRegister, type Register } from "../../src/app/open-register.js";
-import { verifyJournal } from "../../src/app/verify-journal.js";
-import type { Actor } from "../../src/domain/actor.js";
+import { createOrganisation } from "../../src/app/organisations/create-organisation.js";
+import { openRegister, type Register } from "../../src/app/register/open-register.js";
+import { verifyJournal } from "../../src/app/register/verify-journal.js";
+import { localOperator, type Principal } from "../../src/domain/principal.js";
 import { createTestDatabase, POSTGRES_URL, type TestDatabase } from "./databases.js";
 
-const actor: Actor = { id: "test:dpo", tenant: "t-lost-connection" };
+const principal: Principal = localOperator("test:dpo", "t-lost-connection");
 const NOW = Date.parse("2026-05-07T08:15:00Z");
 
 describe.skipIf(!POSTGRES_URL)("a register on PostgreSQL whose connections the server ends", () => {
@@ -43,7 +43,7 @@ describe.skipIf(!POSTGRES_URL)("a register on PostgreSQL whose connections the s
     // Several idle connections in the pool, all ended at once.
     await Promise.all(
       ["École Jean-Jaurès", "Collège Louise-Michel", "Lycée Victor-Hugo"].map((name) =>
-        createOrganisation({ register, actor, input: { name, type: "ecole" }, now: NOW }),
+        createOrganisation({ register, principal, input: { name, type: "ecole" }, now: NOW }),
       ),
     );
     expect(await endEveryConnection()).toBeGreaterThan(0);
@@ -52,11 +52,11 @@ describe.skipIf(!POSTGRES_URL)("a register on PostgreSQL whose connections the s
 
     await createOrganisation({
       register,
-      actor,
+      principal,
       input: { name: "Rectorat de Lyon", type: "academie" },
       now: NOW,
     });
-    const journal = await verifyJournal({ register, actor });
+    const journal = await verifyJournal({ register, principal });
     expect(journal.fault).toBeNull();
     expect(journal.count).toBe(4);
   });

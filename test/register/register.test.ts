@@ -5,26 +5,26 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { amendAgreement } from "../../src/app/amend-agreement.js";
-import { closeObligation } from "../../src/app/close-obligation.js";
-import { createAgreement } from "../../src/app/create-agreement.js";
-import { createOrganisation } from "../../src/app/create-organisation.js";
-import { importAgreement } from "../../src/app/import-agreement.js";
-import { listAgreements } from "../../src/app/list-agreements.js";
-import { listDueObligations } from "../../src/app/list-due-obligations.js";
-import { openRegister, type Register } from "../../src/app/open-register.js";
-import { recordObligations } from "../../src/app/record-obligations.js";
-import { DEFAULT_SEEDS_DIR, seedDemo } from "../../src/app/seed-demo.js";
-import { setAgreementTerms } from "../../src/app/set-agreement-terms.js";
-import { showAgreement } from "../../src/app/show-agreement.js";
-import { inTransaction } from "../../src/app/unit-of-work.js";
-import { verifyJournal } from "../../src/app/verify-journal.js";
-import type { Actor } from "../../src/domain/actor.js";
+import { amendAgreement } from "../../src/app/agreements/amend-agreement.js";
+import { createAgreement } from "../../src/app/agreements/create-agreement.js";
+import { importAgreement } from "../../src/app/agreements/import-agreement.js";
+import { listAgreements } from "../../src/app/agreements/list-agreements.js";
+import { setAgreementTerms } from "../../src/app/agreements/set-agreement-terms.js";
+import { showAgreement } from "../../src/app/agreements/show-agreement.js";
+import { closeObligation } from "../../src/app/obligations/close-obligation.js";
+import { listDueObligations } from "../../src/app/obligations/list-due-obligations.js";
+import { recordObligations } from "../../src/app/obligations/record-obligations.js";
+import { createOrganisation } from "../../src/app/organisations/create-organisation.js";
+import { openRegister, type Register } from "../../src/app/register/open-register.js";
+import { DEFAULT_SEEDS_DIR, seedDemo } from "../../src/app/register/seed-demo.js";
+import { inTransaction } from "../../src/app/register/unit-of-work.js";
+import { verifyJournal } from "../../src/app/register/verify-journal.js";
 import { calendarFor } from "../../src/domain/calendar.js";
 import { dueUnderTerm } from "../../src/domain/obligation.js";
+import { localOperator, type Principal } from "../../src/domain/principal.js";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./databases.js";
 
-const actor: Actor = { id: "test:dpo", tenant: "t-register" };
+const principal: Principal = localOperator("test:dpo", "t-register");
 const NOW = Date.parse("2026-05-07T08:15:00Z");
 const FIXTURE = fileURLToPath(new URL("./fixtures/accord-cantine.txt", import.meta.url));
 
@@ -41,20 +41,20 @@ describe.each(ENGINES)("the register on %s", (engine) => {
     await database.drop();
   });
 
-  async function journalCount(who: Actor = actor): Promise<number> {
-    return (await verifyJournal({ register, actor: who })).count;
+  async function journalCount(who: Principal = principal): Promise<number> {
+    return (await verifyJournal({ register, principal: who })).count;
   }
 
   async function twoParties() {
     const school = await createOrganisation({
       register,
-      actor,
+      principal,
       input: { name: "Lycée Marie-Curie", type: "lycee", identifiers: { uai: "0693456G" } },
       now: NOW,
     });
     const vendor = await createOrganisation({
       register,
-      actor,
+      principal,
       input: { name: "Menus Malins", type: "editeur", country: "BE" },
       now: NOW,
     });
@@ -63,13 +63,13 @@ describe.each(ENGINES)("the register on %s", (engine) => {
 
   it("finds an organisation by name whatever its accents and case, or by UAI, only within its tenant", async () => {
     const { school } = await twoParties();
-    const repositories = (await import("../../src/app/unit-of-work.js")).reader(register, actor);
+    const repositories = (await import("../../src/app/register/unit-of-work.js")).reader(register, principal);
     expect((await repositories.organisations.find("lycee MARIE-curie"))?.id).toBe(school.id);
     expect((await repositories.organisations.find("0693456G"))?.id).toBe(school.id);
-    const outsider = (await import("../../src/app/unit-of-work.js")).reader(register, {
-      id: "x",
-      tenant: "t-other",
-    });
+    const outsider = (await import("../../src/app/register/unit-of-work.js")).reader(
+      register,
+      localOperator("x", "t-other"),
+    );
     expect(await outsider.organisations.find("Lycée Marie-Curie")).toBeUndefined();
   });
 
@@ -77,16 +77,16 @@ describe.each(ENGINES)("the register on %s", (engine) => {
     await twoParties();
     const before = await journalCount();
     await expect(
-      createOrganisation({ register, actor, input: { name: "LYCÉE  Marie-Curie" }, now: NOW }),
+      createOrganisation({ register, principal, input: { name: "LYCÉE  Marie-Curie" }, now: NOW }),
     ).rejects.toMatchObject({ code: "conflict" });
     expect(await journalCount()).toBe(before);
   });
 
-  it("records a typed agreement with its terms typed by the actor, its first version and a journal event", async () => {
+  it("records a typed agreement with its terms typed by the principal, its first version and a journal event", async () => {
     const { school, vendor } = await twoParties();
     const agreement = await createAgreement({
       register,
-      actor,
+      principal,
       input: {
         kind: "dpa",
         title: "Cantine",
@@ -103,18 +103,18 @@ describe.each(ENGINES)("the register on %s", (engine) => {
       },
       now: NOW,
     });
-    const detail = await showAgreement({ register, actor, input: { id: agreement.id.slice(0, 8) } });
+    const detail = await showAgreement({ register, principal, input: { id: agreement.id.slice(0, 8) } });
     expect(detail.agreement.status).toBe("active");
     expect(detail.agreement.provenance.breach_notification_to_controller).toEqual({
       kind: "typed",
-      by: actor.id,
+      by: principal.id,
       at: NOW,
     });
     expect(detail.versions.map((v) => [v.version, v.reason])).toEqual([[1, "created"]]);
     expect(detail.organisations[vendor.id]?.name).toBe("Menus Malins");
     // Two organisations created, each given the role it plays here, then the agreement.
     expect(await journalCount()).toBe(5);
-    const listed = await listAgreements({ register, actor, input: { organisation: "0693456G" } });
+    const listed = await listAgreements({ register, principal, input: { organisation: "0693456G" } });
     expect(listed.map((a) => a.id)).toEqual([agreement.id]);
   });
 
@@ -122,7 +122,7 @@ describe.each(ENGINES)("the register on %s", (engine) => {
     const { school, vendor } = await twoParties();
     const agreement = await createAgreement({
       register,
-      actor,
+      principal,
       input: {
         kind: "dpa",
         title: "Cantine",
@@ -137,7 +137,7 @@ describe.each(ENGINES)("the register on %s", (engine) => {
     });
     const amended = await amendAgreement({
       register,
-      actor: { ...actor, id: "test:lawyer" },
+      principal: { ...principal, id: "test:lawyer" },
       input: {
         id: agreement.id,
         amendment: {
@@ -158,7 +158,7 @@ describe.each(ENGINES)("the register on %s", (engine) => {
       template: "dpa-fr/1",
     });
     expect(amended.provenance.audit_notice).toEqual({ kind: "typed", by: "test:lawyer", at: NOW + 1 });
-    const detail = await showAgreement({ register, actor, input: { id: agreement.id } });
+    const detail = await showAgreement({ register, principal, input: { id: agreement.id } });
     expect(detail.versions.map((v) => [v.version, v.reason, v.note])).toEqual([
       [1, "created", null],
       [2, "amendment", "avenant n° 1"],
@@ -170,7 +170,7 @@ describe.each(ENGINES)("the register on %s", (engine) => {
     const { school, vendor } = await twoParties();
     const agreement = await createAgreement({
       register,
-      actor,
+      principal,
       input: {
         kind: "dpa",
         title: "Cantine",
@@ -188,10 +188,10 @@ describe.each(ENGINES)("the register on %s", (engine) => {
       },
       now: NOW,
     });
-    const dpo = { ...actor, id: "test:dpo-lycee" };
+    const dpo = { ...principal, id: "test:dpo-lycee" };
     const { agreement: set, set: keys } = await setAgreementTerms({
       register,
-      actor: dpo,
+      principal: dpo,
       input: {
         agreement: agreement.id.slice(0, 8),
         periods: { breach_notification_to_controller: "48 heures", audit_notice: "15 jours ouvrés" },
@@ -218,7 +218,7 @@ describe.each(ENGINES)("the register on %s", (engine) => {
     // Confirming a term at the value it already has still records who vouched for it.
     const confirmed = await setAgreementTerms({
       register,
-      actor: { ...actor, id: "test:juriste" },
+      principal: { ...principal, id: "test:juriste" },
       input: { agreement: agreement.id, periods: { deletion_after_termination: "30 jours" } },
       now: NOW + 2,
     });
@@ -234,16 +234,23 @@ describe.each(ENGINES)("the register on %s", (engine) => {
       [{}, "set"],
     ] as const) {
       await expect(
-        setAgreementTerms({ register, actor, input: { agreement: agreement.id, ...input }, now: NOW + 3 }),
+        setAgreementTerms({
+          register,
+          principal,
+          input: { agreement: agreement.id, ...input },
+          now: NOW + 3,
+        }),
       ).rejects.toMatchObject({ code: "invalid_input", details: { argument } });
     }
-    expect((await showAgreement({ register, actor, input: { id: agreement.id } })).agreement.version).toBe(3);
+    expect(
+      (await showAgreement({ register, principal, input: { id: agreement.id } })).agreement.version,
+    ).toBe(3);
   });
 
   it("closes an obligation once, with its evidence, and then no longer lists it", async () => {
     const { school, vendor } = await twoParties();
     const [obligation] = (
-      await inTransaction(register, actor, NOW, (unit) =>
+      await inTransaction(register, principal, NOW, (unit) =>
         recordObligations(unit, [
           {
             kind: "notify_breach_to_controller",
@@ -265,14 +272,18 @@ describe.each(ENGINES)("the register on %s", (engine) => {
     const id = obligation?.id as string;
     const closed = await closeObligation({
       register,
-      actor,
+      principal,
       input: { id, outcome: "done", note: "courriel du 7 mai", sha256: "a".repeat(64) },
       now: NOW + 3_600_000,
     });
-    expect(closed).toMatchObject({ status: "done", closedAt: NOW + 3_600_000, evidence: { by: actor.id } });
-    expect(await listDueObligations({ register, actor, input: {}, now: NOW })).toEqual([]);
+    expect(closed).toMatchObject({
+      status: "done",
+      closedAt: NOW + 3_600_000,
+      evidence: { by: principal.id },
+    });
+    expect(await listDueObligations({ register, principal, input: {}, now: NOW })).toEqual([]);
     await expect(
-      closeObligation({ register, actor, input: { id, outcome: "waived", note: "again" }, now: NOW }),
+      closeObligation({ register, principal, input: { id, outcome: "waived", note: "again" }, now: NOW }),
     ).rejects.toMatchObject({ code: "conflict" });
   });
 
@@ -282,7 +293,7 @@ describe.each(ENGINES)("the register on %s", (engine) => {
     await expect(
       createAgreement({
         register,
-        actor,
+        principal,
         input: {
           kind: "dpa",
           title: "Orphan",
@@ -295,13 +306,13 @@ describe.each(ENGINES)("the register on %s", (engine) => {
       }),
     ).rejects.toMatchObject({ code: "not_found" });
     expect(await journalCount()).toBe(before);
-    expect(await listAgreements({ register, actor })).toEqual([]);
+    expect(await listAgreements({ register, principal })).toEqual([]);
   });
 
   it("imports an agreement with each term's quote, offset and the document's sha256, and lists what to confirm", async () => {
     const imported = await importAgreement({
       register,
-      actor,
+      principal,
       input: {
         path: FIXTURE,
         controller: "Collège des Tilleuls",
@@ -330,14 +341,14 @@ describe.each(ENGINES)("the register on %s", (engine) => {
       expect.objectContaining({ kind: "qualifier", id: "dsr_forwarding_to_controller" }),
     );
     expect(imported.confirm.some((c) => c.kind === "checklist")).toBe(true);
-    const stored = await showAgreement({ register, actor, input: { id: agreement.id } });
+    const stored = await showAgreement({ register, principal, input: { id: agreement.id } });
     expect(stored.agreement).toEqual(agreement);
   });
 
   it("lists pending obligations by deadline, before a date, for the organisation that owes or is owed them", async () => {
     const { school, vendor } = await twoParties();
     const calendar = calendarFor("FR");
-    await inTransaction(register, actor, NOW, async (unit) => {
+    await inTransaction(register, principal, NOW, async (unit) => {
       const draft = (hours: number, holderId: string, counterpartyId: string) => ({
         kind: "notify_breach_to_controller",
         holderId,
@@ -353,31 +364,36 @@ describe.each(ENGINES)("the register on %s", (engine) => {
         draft(48, school.id, vendor.id),
       ]);
     });
-    const all = await listDueObligations({ register, actor, input: {}, now: NOW });
+    const all = await listDueObligations({ register, principal, input: {}, now: NOW });
     expect(all.map((o) => o.what.en)).toEqual(["notify 24", "notify 48", "notify 72"]);
     // 24 hours from 10:15 Paris start at 11:00 and expire at 11:00 the next day (Reg. 1182/71 Art. 3(1)).
     expect(all[0]?.due).toBe("2026-05-08T11:00:00+02:00");
-    const before = await listDueObligations({ register, actor, input: { before: "2026-05-10" }, now: NOW });
+    const before = await listDueObligations({
+      register,
+      principal,
+      input: { before: "2026-05-10" },
+      now: NOW,
+    });
     expect(before.map((o) => o.what.en)).toEqual(["notify 24", "notify 48"]);
     const owedBySchool = await listDueObligations({
       register,
-      actor,
+      principal,
       input: { organisation: "Lycée Marie-Curie", heldOnly: true },
       now: NOW,
     });
     expect(owedBySchool.map((o) => o.what.en)).toEqual(["notify 48"]);
     const concerningSchool = await listDueObligations({
       register,
-      actor,
+      principal,
       input: { organisation: "0693456G" },
       now: NOW,
     });
     expect(concerningSchool).toHaveLength(3);
-    const later = await listDueObligations({ register, actor, input: {}, now: NOW + 30 * 3_600_000 });
+    const later = await listDueObligations({ register, principal, input: {}, now: NOW + 30 * 3_600_000 });
     expect(later.map((o) => o.status)).toEqual(["late", "open", "open"]);
     const elsewhere = await listDueObligations({
       register,
-      actor: { id: "x", tenant: "t-other" },
+      principal: localOperator("x", "t-other"),
       input: {},
       now: NOW,
     });
@@ -385,12 +401,12 @@ describe.each(ENGINES)("the register on %s", (engine) => {
   });
 
   it("fills an empty register with the demo world, deadlines from each agreement, and refuses a second run", async () => {
-    const summary = await seedDemo({ register, actor, input: { seedsDir: null }, now: NOW });
+    const summary = await seedDemo({ register, principal, input: { seedsDir: null }, now: NOW });
     expect(summary.organisations.map((o) => o.type)).toEqual(
       expect.arrayContaining(["academie", "collectivite", "ecole", "college", "lycee", "editeur"]),
     );
     expect(summary.agreements.every((a) => a.source === "typed")).toBe(true);
-    const due = await listDueObligations({ register, actor, input: {}, now: NOW });
+    const due = await listDueObligations({ register, principal, input: {}, now: NOW });
     expect(due.map((o) => o.kind).sort()).toEqual([
       "decide_on_subprocessor_change",
       "decide_on_subprocessor_change",
@@ -407,8 +423,10 @@ describe.each(ENGINES)("the register on %s", (engine) => {
     );
     // Its yearly security review counts from the agreement's effect, 1 September 2025: to the end of 1 September 2026.
     expect(due.find((o) => o.kind === "security_measures_review")?.due).toBe("2026-09-02T00:00:00+02:00");
-    expect((await verifyJournal({ register, actor })).fault).toBeNull();
-    await expect(seedDemo({ register, actor, input: { seedsDir: null }, now: NOW })).rejects.toMatchObject({
+    expect((await verifyJournal({ register, principal })).fault).toBeNull();
+    await expect(
+      seedDemo({ register, principal, input: { seedsDir: null }, now: NOW }),
+    ).rejects.toMatchObject({
       code: "conflict",
     });
   });
@@ -416,10 +434,10 @@ describe.each(ENGINES)("the register on %s", (engine) => {
   it.runIf(existsSync(DEFAULT_SEEDS_DIR))(
     "reads the vendors' agreements from the shared seeds when they are there",
     async () => {
-      const summary = await seedDemo({ register, actor, now: NOW });
+      const summary = await seedDemo({ register, principal, now: NOW });
       expect(summary.seedsUsed.length).toBeGreaterThanOrEqual(3);
       expect(summary.agreements.filter((a) => a.source !== "typed").length).toBe(5);
-      const agreements = await listAgreements({ register, actor });
+      const agreements = await listAgreements({ register, principal });
       expect(agreements.filter((a) => a.sourceSha256 !== null)).toHaveLength(5);
     },
   );

@@ -9,27 +9,27 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { acknowledgeCertificate } from "../../src/app/acknowledge-certificate.js";
-import { answerInstruction } from "../../src/app/answer-instruction.js";
-import { buildEvidencePack } from "../../src/app/build-evidence-pack.js";
-import { chooseReturnOrDeletion } from "../../src/app/choose-return-or-deletion.js";
-import { closeObligation } from "../../src/app/close-obligation.js";
-import { contestInstruction } from "../../src/app/contest-instruction.js";
-import { issueDeletionCertificate } from "../../src/app/issue-deletion-certificate.js";
-import { openRegister, type Register } from "../../src/app/open-register.js";
-import { recordAuditFinding } from "../../src/app/record-audit-finding.js";
-import { recordInstruction } from "../../src/app/record-instruction.js";
-import { recordRetentionException } from "../../src/app/record-retention-exception.js";
-import { requestAudit } from "../../src/app/request-audit.js";
-import { terminateAgreement } from "../../src/app/terminate-agreement.js";
-import { reader } from "../../src/app/unit-of-work.js";
-import { verifyJournal } from "../../src/app/verify-journal.js";
-import type { Actor } from "../../src/domain/actor.js";
+import { buildEvidencePack } from "../../src/app/agreements/build-evidence-pack.js";
+import { answerInstruction } from "../../src/app/audits-instructions/answer-instruction.js";
+import { contestInstruction } from "../../src/app/audits-instructions/contest-instruction.js";
+import { recordAuditFinding } from "../../src/app/audits-instructions/record-audit-finding.js";
+import { recordInstruction } from "../../src/app/audits-instructions/record-instruction.js";
+import { requestAudit } from "../../src/app/audits-instructions/request-audit.js";
+import { acknowledgeCertificate } from "../../src/app/end-of-service/acknowledge-certificate.js";
+import { chooseReturnOrDeletion } from "../../src/app/end-of-service/choose-return-or-deletion.js";
+import { issueDeletionCertificate } from "../../src/app/end-of-service/issue-deletion-certificate.js";
+import { recordRetentionException } from "../../src/app/end-of-service/record-retention-exception.js";
+import { terminateAgreement } from "../../src/app/end-of-service/terminate-agreement.js";
+import { closeObligation } from "../../src/app/obligations/close-obligation.js";
+import { openRegister, type Register } from "../../src/app/register/open-register.js";
+import { reader } from "../../src/app/register/unit-of-work.js";
+import { verifyJournal } from "../../src/app/register/verify-journal.js";
 import type { Organisation } from "../../src/domain/organisation.js";
+import { localOperator, type Principal } from "../../src/domain/principal.js";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../register/databases.js";
 import { addCustomer, addVendor, type Customer } from "./world.js";
 
-const actor: Actor = { id: "test:dpo", tenant: "t-end" };
+const principal: Principal = localOperator("test:dpo", "t-end");
 const SETUP = Date.parse("2026-12-01T09:00:00Z");
 // Thursday 17 December 2026, 11:00 in Paris.
 const NOW = Date.parse("2026-12-17T10:00:00Z");
@@ -46,10 +46,10 @@ describe.each(ENGINES)("audits, instructions and the end of the service on %s", 
     dir = mkdtempSync(join(tmpdir(), "art28-end-"));
     database = await createTestDatabase(engine);
     register = await openRegister({ env: { DATABASE_URL: database.url } });
-    vendor = await addVendor(register, actor, SETUP);
+    vendor = await addVendor(register, principal, SETUP);
     customer = await addCustomer(
       register,
-      actor,
+      principal,
       SETUP,
       vendor,
       { name: "Collège Louise-Michel", calendar: "FR" },
@@ -74,13 +74,13 @@ describe.each(ENGINES)("audits, instructions and the end of the service on %s", 
   });
 
   async function journalHolds(): Promise<void> {
-    expect((await verifyJournal({ register, actor })).fault).toBeNull();
+    expect((await verifyJournal({ register, principal })).fault).toBeNull();
   }
 
   it("sets the audit's earliest start after audit_notice, and warns past the yearly cap", async () => {
     const first = await requestAudit({
       register,
-      actor,
+      principal,
       input: { agreement: customer.agreement.id, scope: ["mesures de sécurité", "journalisation"] },
       now: NOW,
     });
@@ -90,7 +90,7 @@ describe.each(ENGINES)("audits, instructions and the end of the service on %s", 
     expect(first.warnings).toEqual([]);
     const second = await requestAudit({
       register,
-      actor,
+      principal,
       input: { agreement: customer.agreement.id.slice(0, 8), scope: ["sauvegardes"] },
       now: NOW + 40 * DAY,
     });
@@ -99,7 +99,7 @@ describe.each(ENGINES)("audits, instructions and the end of the service on %s", 
     ]);
     const emergency = await requestAudit({
       register,
-      actor,
+      principal,
       input: { agreement: customer.agreement.id, kind: "emergency", scope: ["violation"], breach: "b-1" },
       now: NOW + 41 * DAY,
     });
@@ -107,7 +107,7 @@ describe.each(ENGINES)("audits, instructions and the end of the service on %s", 
 
     const findings = await recordAuditFinding({
       register,
-      actor,
+      principal,
       input: {
         audit: first.id,
         findings: [
@@ -119,7 +119,7 @@ describe.each(ENGINES)("audits, instructions and the end of the service on %s", 
       now: Date.parse("2027-02-01T09:00:00Z"),
     });
     expect(findings.map((f) => f.obligationId === null)).toEqual([false, true]);
-    const action = await reader(register, actor).obligations.byId(findings[0]?.obligationId as string);
+    const action = await reader(register, principal).obligations.byId(findings[0]?.obligationId as string);
     // Two months from Monday 1 February 2027: Thursday 1 April ends at midnight, Paris summer time.
     expect(action).toMatchObject({
       kind: "correct_audit_finding",
@@ -132,7 +132,7 @@ describe.each(ENGINES)("audits, instructions and the end of the service on %s", 
   it("suspends a contested instruction and closes the controller's answer duty when it answers", async () => {
     const instruction = await recordInstruction({
       register,
-      actor,
+      principal,
       input: {
         agreement: customer.agreement.id,
         channel: "email",
@@ -143,14 +143,14 @@ describe.each(ENGINES)("audits, instructions and the end of the service on %s", 
     await expect(
       recordInstruction({
         register,
-        actor,
+        principal,
         input: { agreement: customer.agreement.id, channel: "oral", text: "x" },
         now: NOW,
       }),
     ).rejects.toMatchObject({ code: "invalid_input", details: { argument: "channel" } });
     const contested = await contestInstruction({
       register,
-      actor,
+      principal,
       input: {
         instruction: instruction.id.slice(0, 8),
         grounds: "RGPD art. 5(1)(f) : partage sans contrôle d'accès",
@@ -158,7 +158,7 @@ describe.each(ENGINES)("audits, instructions and the end of the service on %s", 
       now: NOW + DAY,
     });
     expect(contested.status).toBe("suspended");
-    const duty = await reader(register, actor).obligations.byId(contested.answerObligationId as string);
+    const duty = await reader(register, principal).obligations.byId(contested.answerObligationId as string);
     expect(duty).toMatchObject({
       kind: "answer_contested_instruction",
       holderId: customer.school.id,
@@ -166,7 +166,7 @@ describe.each(ENGINES)("audits, instructions and the end of the service on %s", 
     });
     const answered = await answerInstruction({
       register,
-      actor,
+      principal,
       input: {
         instruction: instruction.id,
         decision: "amend",
@@ -176,29 +176,31 @@ describe.each(ENGINES)("audits, instructions and the end of the service on %s", 
       now: NOW + 2 * DAY,
     });
     expect(answered).toMatchObject({ status: "in_force", text: "Exporter les notes vers l'ENT" });
-    expect((await reader(register, actor).obligations.byId(duty?.id as string))?.status).toBe("done");
+    expect((await reader(register, principal).obligations.byId(duty?.id as string))?.status).toBe("done");
     await journalHolds();
   });
 
   it("ends the service with duties covering the sub-processors, a certificate whose sha256 the journal holds, and its acknowledgement", async () => {
     const termination = await terminateAgreement({
       register,
-      actor,
+      principal,
       input: { agreement: customer.agreement.id, kind: "ordinary", by: customer.school.name },
       now: NOW,
     });
     // Three months from Thursday 17 December: Wednesday 17 March 2027 ends at midnight in Paris.
     expect(termination.endsAt).toBe(Date.parse("2027-03-17T23:00:00Z"));
-    expect((await reader(register, actor).agreements.byId(customer.agreement.id))?.status).toBe("terminated");
+    expect((await reader(register, principal).agreements.byId(customer.agreement.id))?.status).toBe(
+      "terminated",
+    );
 
     const chosen = await chooseReturnOrDeletion({
       register,
-      actor,
+      principal,
       input: { agreement: customer.agreement.id, choice: "deletion" },
       now: NOW + DAY,
     });
     expect(chosen.subprocessorDuties.map((d) => d.name)).toEqual(["Hébergeur Historique"]);
-    const duties = (await reader(register, actor).obligations.forAgreement(customer.agreement.id)).filter(
+    const duties = (await reader(register, principal).obligations.forAgreement(customer.agreement.id)).filter(
       (o) => o.trigger.type === "end_of_service",
     );
     const due = Object.fromEntries(duties.map((o) => [o.kind, o.due]));
@@ -212,7 +214,7 @@ describe.each(ENGINES)("audits, instructions and the end of the service on %s", 
 
     await recordRetentionException({
       register,
-      actor,
+      principal,
       input: {
         agreement: customer.agreement.id,
         dataCategories: ["bulletins scolaires"],
@@ -225,7 +227,7 @@ describe.each(ENGINES)("audits, instructions and the end of the service on %s", 
     await expect(
       issueDeletionCertificate({
         register,
-        actor,
+        principal,
         input: { agreement: customer.agreement.id, method: "effacement" },
         now: performed,
       }),
@@ -234,14 +236,14 @@ describe.each(ENGINES)("audits, instructions and the end of the service on %s", 
       const id = duties.find((o) => o.kind === kind)?.id as string;
       await closeObligation({
         register,
-        actor,
+        principal,
         input: { id, outcome: "done", note: "confirmé par écrit" },
         now: performed,
       });
     }
     const issued = await issueDeletionCertificate({
       register,
-      actor,
+      principal,
       input: {
         agreement: customer.agreement.id,
         method: "effacement cryptographique des volumes",
@@ -254,12 +256,12 @@ describe.each(ENGINES)("audits, instructions and the end of the service on %s", 
     expect(issued.certificate.retentionExceptions.map((e) => e.ground)).toEqual([
       "Code du patrimoine, art. L212-2",
     ]);
-    const events = await reader(register, actor).exchange.journal();
+    const events = await reader(register, principal).exchange.journal();
     const logged = events.find((e) => e.type === "certificate.issued");
     expect(JSON.parse(logged?.payload as string).sha256).toBe(sha256);
     expect(
       (
-        await reader(register, actor).obligations.byId(
+        await reader(register, principal).obligations.byId(
           duties.find((o) => o.kind === "delete_data")?.id as string,
         )
       )?.evidence?.sha256,
@@ -267,7 +269,7 @@ describe.each(ENGINES)("audits, instructions and the end of the service on %s", 
 
     const acknowledged = await acknowledgeCertificate({
       register,
-      actor,
+      principal,
       input: { agreement: customer.agreement.id, sha256 },
       now: performed + 2 * DAY,
     });
@@ -275,7 +277,7 @@ describe.each(ENGINES)("audits, instructions and the end of the service on %s", 
     await expect(
       acknowledgeCertificate({
         register,
-        actor,
+        principal,
         input: { agreement: customer.agreement.id, by: vendor.name },
         now: performed + 3 * DAY,
       }),
@@ -287,7 +289,7 @@ describe.each(ENGINES)("audits, instructions and the end of the service on %s", 
     const path = join(dir, "pack.zip");
     const pack = await buildEvidencePack({
       register,
-      actor,
+      principal,
       input: { agreement: customer.agreement.id, path },
       now: performed + 4 * DAY,
     });

@@ -2,21 +2,21 @@
 // own agreement's delay and calendar; controllers' 72 hours; phased notices; the consolidated authority notice.
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { addBreachUpdate } from "../../src/app/add-breach-update.js";
-import { assessBreachRiskFor } from "../../src/app/assess-breach-risk.js";
-import { createAgreement } from "../../src/app/create-agreement.js";
-import { createOrganisation } from "../../src/app/create-organisation.js";
-import { notifyAuthority } from "../../src/app/notify-authority.js";
-import { openRegister, type Register } from "../../src/app/open-register.js";
-import { recordBreach } from "../../src/app/record-breach.js";
-import { recordBreachAwareness } from "../../src/app/record-breach-awareness.js";
-import { showBreach } from "../../src/app/show-breach.js";
-import { verifyJournal } from "../../src/app/verify-journal.js";
-import type { Actor } from "../../src/domain/actor.js";
+import { createAgreement } from "../../src/app/agreements/create-agreement.js";
+import { addBreachUpdate } from "../../src/app/breaches/add-breach-update.js";
+import { assessBreachRiskFor } from "../../src/app/breaches/assess-breach-risk.js";
+import { notifyAuthority } from "../../src/app/breaches/notify-authority.js";
+import { recordBreach } from "../../src/app/breaches/record-breach.js";
+import { recordBreachAwareness } from "../../src/app/breaches/record-breach-awareness.js";
+import { showBreach } from "../../src/app/breaches/show-breach.js";
+import { createOrganisation } from "../../src/app/organisations/create-organisation.js";
+import { openRegister, type Register } from "../../src/app/register/open-register.js";
+import { verifyJournal } from "../../src/app/register/verify-journal.js";
 import type { Duration } from "../../src/domain/duration.js";
+import { localOperator, type Principal } from "../../src/domain/principal.js";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../register/databases.js";
 
-const actor: Actor = { id: "test:dpo", tenant: "t-breach" };
+const principal: Principal = localOperator("test:dpo", "t-breach");
 const SETUP = Date.parse("2026-03-01T09:00:00+01:00");
 // Friday 27 March 2026, 16:40 in Paris; summer time starts on Sunday 29 March at 02:00.
 const AWARE = "2026-03-27T16:40:00+01:00";
@@ -36,14 +36,14 @@ describe.each(ENGINES)("breaches on %s", (engine) => {
   });
 
   async function expectJournalHolds() {
-    const verification = await verifyJournal({ register, actor });
+    const verification = await verifyJournal({ register, principal });
     expect(verification.fault).toBeNull();
     return verification.count;
   }
 
   async function world() {
     const org = (input: Parameters<typeof createOrganisation>[0]["input"]) =>
-      createOrganisation({ register, actor, input, now: SETUP });
+      createOrganisation({ register, principal, input, now: SETUP });
     const vendor = await org({ name: "Cahiers Numériques", type: "editeur", roles: ["processor"] });
     const lycee = await org({ name: "Lycée Jean-Jaurès", type: "lycee", roles: ["controller"] });
     const athenee = await org({ name: "Athénée de Namur", country: "BE", roles: ["controller"] });
@@ -52,7 +52,7 @@ describe.each(ENGINES)("breaches on %s", (engine) => {
     const agree = (title: string, controllerId: string, delay: Duration, processorId = vendor.id) =>
       createAgreement({
         register,
-        actor,
+        principal,
         input: {
           kind: "dpa",
           title,
@@ -87,7 +87,7 @@ describe.each(ENGINES)("breaches on %s", (engine) => {
     const { vendor, lycee, athenee, ecole } = await world();
     const recorded = await recordBreach({
       register,
-      actor,
+      principal,
       input: { processor: vendor.name, details },
       now: RECORDED,
     });
@@ -105,7 +105,11 @@ describe.each(ENGINES)("breaches on %s", (engine) => {
       qualifier: "without_undue_delay",
       duration: { amount: 48, unit: "hours" },
     });
-    const shown = await showBreach({ register, actor, input: { breach: recorded.breach.id.slice(0, 8) } });
+    const shown = await showBreach({
+      register,
+      principal,
+      input: { breach: recorded.breach.id.slice(0, 8) },
+    });
     expect(shown.notifications.map((n) => n.controller).sort()).toEqual(
       ["Athénée de Namur", "Lycée Jean-Jaurès", "École des Tilleuls"].sort(),
     );
@@ -118,13 +122,13 @@ describe.each(ENGINES)("breaches on %s", (engine) => {
     const { vendor } = await world();
     const recorded = await recordBreach({
       register,
-      actor,
+      principal,
       input: { processor: vendor.name, details },
       now: RECORDED,
     });
     const first = await addBreachUpdate({
       register,
-      actor,
+      principal,
       input: { breach: recorded.breach.id },
       now: RECORDED + 60_000,
     });
@@ -132,7 +136,7 @@ describe.each(ENGINES)("breaches on %s", (engine) => {
     expect(first.recipients).toBe(3);
     const second = await addBreachUpdate({
       register,
-      actor,
+      principal,
       input: {
         breach: recorded.breach.id,
         changes: { approximatePeople: 840, approximateRecords: 12_000, measuresTaken: "Accès public retiré" },
@@ -142,9 +146,14 @@ describe.each(ENGINES)("breaches on %s", (engine) => {
     expect(second.notice).toMatchObject({ phase: "update", sequence: 2 });
     expect(second.notice.changed).toEqual(["approximatePeople", "approximateRecords", "measuresTaken"]);
     await expect(
-      addBreachUpdate({ register, actor, input: { breach: recorded.breach.id }, now: RECORDED + 7_200_000 }),
+      addBreachUpdate({
+        register,
+        principal,
+        input: { breach: recorded.breach.id },
+        now: RECORDED + 7_200_000,
+      }),
     ).rejects.toMatchObject({ code: "invalid_input" });
-    const shown = await showBreach({ register, actor, input: { breach: recorded.breach.id } });
+    const shown = await showBreach({ register, principal, input: { breach: recorded.breach.id } });
     expect(shown.pending).toHaveLength(0);
     expect(shown.notices).toHaveLength(6);
     await expectJournalHolds();
@@ -154,7 +163,7 @@ describe.each(ENGINES)("breaches on %s", (engine) => {
     const { vendor, lycee, athenee, ecole } = await world();
     const recorded = await recordBreach({
       register,
-      actor,
+      principal,
       input: { processor: vendor.name, details, notify: true },
       now: RECORDED,
     });
@@ -168,16 +177,16 @@ describe.each(ENGINES)("breaches on %s", (engine) => {
     const later = Date.parse("2026-03-30T10:00:00+02:00");
     await assessBreachRiskFor({
       register,
-      actor,
+      principal,
       input: { breach, keeper: lycee.name, factors: atRisk },
       now: later,
     });
     await expect(
-      recordBreachAwareness({ register, actor, input: { breach, controller: athenee.name }, now: later }),
+      recordBreachAwareness({ register, principal, input: { breach, controller: athenee.name }, now: later }),
     ).rejects.toMatchObject({ code: "conflict" });
     const aware = await recordBreachAwareness({
       register,
-      actor,
+      principal,
       input: { breach, controller: lycee.name, awareAt: "2026-03-30T09:20:00+02:00", mandateProcessor: true },
       now: later,
     });
@@ -194,13 +203,13 @@ describe.each(ENGINES)("breaches on %s", (engine) => {
     const noRisk = { dataKinds: ["identification"], identifiability: "negligible", exposure: "none" };
     await assessBreachRiskFor({
       register,
-      actor,
+      principal,
       input: { breach, keeper: ecole.name, factors: noRisk },
       now: later,
     });
     const quiet = await recordBreachAwareness({
       register,
-      actor,
+      principal,
       input: { breach, controller: ecole.name },
       now: later,
     });
@@ -209,7 +218,7 @@ describe.each(ENGINES)("breaches on %s", (engine) => {
 
     const filed = await notifyAuthority({
       register,
-      actor,
+      principal,
       input: { breach, by: vendor.name, reference: "CNIL-2026-0042" },
       now: later + 3_600_000,
     });
@@ -221,7 +230,7 @@ describe.each(ENGINES)("breaches on %s", (engine) => {
     ]);
     expect(filed[0]?.closed.every((d) => d.evidence?.sha256?.length === 64)).toBe(true);
     await expect(
-      notifyAuthority({ register, actor, input: { breach, by: lycee.name }, now: later + 7_200_000 }),
+      notifyAuthority({ register, principal, input: { breach, by: lycee.name }, now: later + 7_200_000 }),
     ).rejects.toMatchObject({ code: "conflict" });
     await expectJournalHolds();
   });
@@ -230,7 +239,7 @@ describe.each(ENGINES)("breaches on %s", (engine) => {
     const { vendor, lycee, ecole } = await world();
     const recorded = await recordBreach({
       register,
-      actor,
+      principal,
       input: { controller: lycee.name, details },
       now: RECORDED,
     });
@@ -239,7 +248,7 @@ describe.each(ENGINES)("breaches on %s", (engine) => {
     const breach = recorded.breach.id;
     // Nobody to notify under Art. 33(2), and no processor to mandate.
     await expect(
-      addBreachUpdate({ register, actor, input: { breach }, now: RECORDED }),
+      addBreachUpdate({ register, principal, input: { breach }, now: RECORDED }),
     ).rejects.toMatchObject({
       code: "conflict",
     });
@@ -247,14 +256,14 @@ describe.each(ENGINES)("breaches on %s", (engine) => {
     await expect(
       assessBreachRiskFor({
         register,
-        actor,
+        principal,
         input: { breach, keeper: ecole.name, factors: {} },
         now: RECORDED,
       }),
     ).rejects.toMatchObject({ code: "conflict" });
     await assessBreachRiskFor({
       register,
-      actor,
+      principal,
       input: {
         breach,
         keeper: lycee.name,
@@ -270,14 +279,14 @@ describe.each(ENGINES)("breaches on %s", (engine) => {
     await expect(
       recordBreachAwareness({
         register,
-        actor,
+        principal,
         input: { breach, controller: lycee.name, mandateProcessor: true },
         now: RECORDED,
       }),
     ).rejects.toMatchObject({ code: "invalid_input" });
     const aware = await recordBreachAwareness({
       register,
-      actor,
+      principal,
       input: { breach, controller: lycee.name },
       now: RECORDED,
     });
@@ -293,19 +302,24 @@ describe.each(ENGINES)("breaches on %s", (engine) => {
     ]);
     // Once is enough: a second awareness would open the same duties twice.
     await expect(
-      recordBreachAwareness({ register, actor, input: { breach, controller: lycee.name }, now: RECORDED }),
+      recordBreachAwareness({
+        register,
+        principal,
+        input: { breach, controller: lycee.name },
+        now: RECORDED,
+      }),
     ).rejects.toMatchObject({ code: "conflict" });
-    const shown = await showBreach({ register, actor, input: { breach } });
+    const shown = await showBreach({ register, principal, input: { breach } });
     expect(shown.register.map((r) => [r.entry.side, r.entry.riskLevel, r.entry.controllerAwareAt])).toEqual([
       ["controller", "high_risk", Date.parse(AWARE)],
     ]);
     // The school files itself; the vendor has nothing to do with this breach.
     await expect(
-      notifyAuthority({ register, actor, input: { breach, by: vendor.name }, now: RECORDED + 3_600_000 }),
+      notifyAuthority({ register, principal, input: { breach, by: vendor.name }, now: RECORDED + 3_600_000 }),
     ).rejects.toMatchObject({ code: "conflict" });
     const filed = await notifyAuthority({
       register,
-      actor,
+      principal,
       input: { breach, by: lycee.name, reference: "CNIL-2026-0077" },
       now: RECORDED + 3_600_000,
     });
@@ -316,12 +330,12 @@ describe.each(ENGINES)("breaches on %s", (engine) => {
   it("refuses a breach that names both sides, or neither", async () => {
     const { vendor, lycee } = await world();
     for (const input of [{ details }, { processor: vendor.name, controller: lycee.name, details }]) {
-      await expect(recordBreach({ register, actor, input, now: RECORDED })).rejects.toMatchObject({
+      await expect(recordBreach({ register, principal, input, now: RECORDED })).rejects.toMatchObject({
         code: "invalid_input",
       });
     }
     await expect(
-      recordBreach({ register, actor, input: { controller: vendor.name, details }, now: RECORDED }),
+      recordBreach({ register, principal, input: { controller: vendor.name, details }, now: RECORDED }),
     ).rejects.toMatchObject({ code: "conflict" });
   });
 
@@ -329,31 +343,31 @@ describe.each(ENGINES)("breaches on %s", (engine) => {
     const { vendor, athenee } = await world();
     const { breach } = await recordBreach({
       register,
-      actor,
+      principal,
       input: { processor: vendor.name, details, notify: true },
       now: RECORDED,
     });
     const factors = { dataKinds: ["health"], identifiability: "direct", exposure: "limited" };
     await assessBreachRiskFor({
       register,
-      actor,
+      principal,
       input: { breach: breach.id, keeper: athenee.name, factors },
       now: RECORDED,
     });
     const aware = await recordBreachAwareness({
       register,
-      actor,
+      principal,
       input: { breach: breach.id, controller: athenee.name },
       now: RECORDED,
     });
     expect(aware.authority).toBe("APD");
     const late = Date.parse("2026-04-03T12:00:00+02:00");
     await expect(
-      notifyAuthority({ register, actor, input: { breach: breach.id, by: athenee.name }, now: late }),
+      notifyAuthority({ register, principal, input: { breach: breach.id, by: athenee.name }, now: late }),
     ).rejects.toMatchObject({ code: "invalid_input", details: { argument: "reasons" } });
     const [filed] = await notifyAuthority({
       register,
-      actor,
+      principal,
       input: { breach: breach.id, by: athenee.name, reasonsForDelay: "Enquête du prestataire en cours" },
       now: late,
     });

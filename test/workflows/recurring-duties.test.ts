@@ -2,21 +2,21 @@
 // the holder's calendar, the next opened when one is closed, none after the duty stops or the agreement ends.
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { changeAgreementStatus } from "../../src/app/change-agreement-status.js";
-import { closeObligation } from "../../src/app/close-obligation.js";
-import { listRecurringDuties } from "../../src/app/list-recurring-duties.js";
-import { openRegister, type Register } from "../../src/app/open-register.js";
-import { scheduleRecurringDuty } from "../../src/app/schedule-recurring-duty.js";
-import { stopRecurringDuty } from "../../src/app/stop-recurring-duty.js";
-import { reader } from "../../src/app/unit-of-work.js";
-import { verifyJournal } from "../../src/app/verify-journal.js";
-import type { Actor } from "../../src/domain/actor.js";
+import { changeAgreementStatus } from "../../src/app/agreements/change-agreement-status.js";
+import { closeObligation } from "../../src/app/obligations/close-obligation.js";
+import { listRecurringDuties } from "../../src/app/obligations/list-recurring-duties.js";
+import { scheduleRecurringDuty } from "../../src/app/obligations/schedule-recurring-duty.js";
+import { stopRecurringDuty } from "../../src/app/obligations/stop-recurring-duty.js";
+import { openRegister, type Register } from "../../src/app/register/open-register.js";
+import { reader } from "../../src/app/register/unit-of-work.js";
+import { verifyJournal } from "../../src/app/register/verify-journal.js";
 import { formatInstant } from "../../src/domain/instant.js";
 import type { Organisation } from "../../src/domain/organisation.js";
+import { localOperator, type Principal } from "../../src/domain/principal.js";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../register/databases.js";
 import { addCustomer, addVendor, type Customer } from "./world.js";
 
-const actor: Actor = { id: "test:dpo", tenant: "t-recurring" };
+const principal: Principal = localOperator("test:dpo", "t-recurring");
 const SETUP = Date.parse("2026-03-02T09:00:00Z");
 const paris = (instant: number) => formatInstant(instant, "Europe/Paris");
 
@@ -29,11 +29,11 @@ describe.each(ENGINES)("recurring duties on %s", (engine) => {
   beforeEach(async () => {
     database = await createTestDatabase(engine);
     register = await openRegister({ env: { DATABASE_URL: database.url } });
-    vendor = await addVendor(register, actor, SETUP);
+    vendor = await addVendor(register, principal, SETUP);
     // In force since Monday 1 September 2025 (world.ts).
     college = await addCustomer(
       register,
-      actor,
+      principal,
       SETUP,
       vendor,
       { name: "Collège Louise-Michel", calendar: "FR" },
@@ -48,13 +48,13 @@ describe.each(ENGINES)("recurring duties on %s", (engine) => {
   const quarterlyAccessReview = (now = SETUP) =>
     scheduleRecurringDuty({
       register,
-      actor,
+      principal,
       input: { agreement: college.agreement.id, kind: "access_rights_review", every: "3 mois" },
       now,
     });
 
   async function openOccurrences(): Promise<{ id: string; due: number; occurrence: number }[]> {
-    const due = await reader(register, actor).obligations.forAgreement(college.agreement.id);
+    const due = await reader(register, principal).obligations.forAgreement(college.agreement.id);
     return due
       .filter((o) => o.status === "open" && o.basis.kind === "recurrence")
       .map((o) => ({
@@ -79,7 +79,7 @@ describe.each(ENGINES)("recurring duties on %s", (engine) => {
     // Done three weeks early: the next is still the one after it, not a second copy of this one.
     await closeObligation({
       register,
-      actor,
+      principal,
       input: { id: obligation.id, outcome: "done", note: "revue faite, 2 comptes retirés" },
       now: obligation.due - 21 * 86_400_000,
     });
@@ -92,30 +92,35 @@ describe.each(ENGINES)("recurring duties on %s", (engine) => {
     // Waived months late: the next is the first still to come, not every one missed meanwhile.
     await closeObligation({
       register,
-      actor,
+      principal,
       input: { id: second?.id ?? "", outcome: "waived", note: "reportée à la rentrée" },
       now: Date.parse("2027-01-15T10:00:00Z"),
     });
     const [third] = await openOccurrences();
     expect(third?.occurrence).toBe(6);
     expect(paris(third?.due ?? 0)).toBe("2027-03-02T00:00:00+01:00");
-    expect((await verifyJournal({ register, actor })).fault).toBeNull();
+    expect((await verifyJournal({ register, principal })).fault).toBeNull();
   });
 
   it("stops: its open occurrence is waived with the reason and none opens after", async () => {
     const { duty } = await quarterlyAccessReview();
     const stopped = await stopRecurringDuty({
       register,
-      actor,
+      principal,
       input: { duty: duty.id.slice(0, 8), reason: "revue intégrée à l'audit annuel" },
       now: SETUP + 1000,
     });
     expect(stopped).toMatchObject({ waived: 1, duty: { endedAt: SETUP + 1000 } });
     expect(await openOccurrences()).toEqual([]);
-    const [listed] = await listRecurringDuties({ register, actor, input: {} });
+    const [listed] = await listRecurringDuties({ register, principal, input: {} });
     expect(listed).toMatchObject({ id: duty.id, endedAt: SETUP + 1000, next: null });
     await expect(
-      stopRecurringDuty({ register, actor, input: { duty: duty.id, reason: "encore" }, now: SETUP + 2000 }),
+      stopRecurringDuty({
+        register,
+        principal,
+        input: { duty: duty.id, reason: "encore" },
+        now: SETUP + 2000,
+      }),
     ).rejects.toMatchObject({ code: "conflict" });
   });
 
@@ -123,13 +128,13 @@ describe.each(ENGINES)("recurring duties on %s", (engine) => {
     const { obligation } = await quarterlyAccessReview();
     await changeAgreementStatus({
       register,
-      actor,
+      principal,
       input: { id: college.agreement.id, to: "terminated", endsOn: "2026-04-30" },
       now: SETUP + 1000,
     });
     await closeObligation({
       register,
-      actor,
+      principal,
       input: { id: obligation.id, outcome: "done", note: "dernière revue" },
       now: SETUP + 2000,
     });
@@ -145,12 +150,12 @@ describe.each(ENGINES)("recurring duties on %s", (engine) => {
       await expect(
         scheduleRecurringDuty({
           register,
-          actor,
+          principal,
           input: { agreement: college.agreement.id, ...input },
           now: SETUP,
         }),
       ).rejects.toMatchObject({ code: "invalid_input", details: { argument } });
     }
-    expect(await listRecurringDuties({ register, actor, input: {} })).toEqual([]);
+    expect(await listRecurringDuties({ register, principal, input: {} })).toEqual([]);
   });
 });

@@ -7,21 +7,21 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { answerRequest } from "../../src/app/answer-request.js";
-import { createAgreement } from "../../src/app/create-agreement.js";
-import { createOrganisation } from "../../src/app/create-organisation.js";
-import { extendRequest } from "../../src/app/extend-request.js";
-import { forwardRequest } from "../../src/app/forward-request.js";
-import { openRegister, type Register } from "../../src/app/open-register.js";
-import { receiveRequest } from "../../src/app/receive-request.js";
-import { requestAssistance } from "../../src/app/request-assistance.js";
-import { showRequest } from "../../src/app/show-request.js";
-import { verifyIdentity } from "../../src/app/verify-identity.js";
-import { verifyJournal } from "../../src/app/verify-journal.js";
-import type { Actor } from "../../src/domain/actor.js";
+import { createAgreement } from "../../src/app/agreements/create-agreement.js";
+import { createOrganisation } from "../../src/app/organisations/create-organisation.js";
+import { openRegister, type Register } from "../../src/app/register/open-register.js";
+import { verifyJournal } from "../../src/app/register/verify-journal.js";
+import { answerRequest } from "../../src/app/requests/answer-request.js";
+import { extendRequest } from "../../src/app/requests/extend-request.js";
+import { forwardRequest } from "../../src/app/requests/forward-request.js";
+import { receiveRequest } from "../../src/app/requests/receive-request.js";
+import { requestAssistance } from "../../src/app/requests/request-assistance.js";
+import { showRequest } from "../../src/app/requests/show-request.js";
+import { verifyIdentity } from "../../src/app/requests/verify-identity.js";
+import { localOperator, type Principal } from "../../src/domain/principal.js";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../register/databases.js";
 
-const actor: Actor = { id: "test:dpo", tenant: "t-requests" };
+const principal: Principal = localOperator("test:dpo", "t-requests");
 const SETUP = Date.parse("2026-01-05T09:00:00+01:00");
 
 describe.each(ENGINES)("data-subject requests on %s", (engine) => {
@@ -41,12 +41,12 @@ describe.each(ENGINES)("data-subject requests on %s", (engine) => {
   });
 
   async function expectJournalHolds() {
-    expect((await verifyJournal({ register, actor })).fault).toBeNull();
+    expect((await verifyJournal({ register, principal })).fault).toBeNull();
   }
 
   async function world() {
     const org = (input: Parameters<typeof createOrganisation>[0]["input"]) =>
-      createOrganisation({ register, actor, input, now: SETUP });
+      createOrganisation({ register, principal, input, now: SETUP });
     const vendor = await org({ name: "Vie Scolaire SAS", type: "editeur", roles: ["processor"] });
     const college = await org({ name: "Collège Victor-Hugo", type: "college", roles: ["controller"] });
     const athenee = await org({ name: "Athénée de Liège", country: "BE", roles: ["controller"] });
@@ -59,7 +59,7 @@ describe.each(ENGINES)("data-subject requests on %s", (engine) => {
     const agree = (controllerId: string) =>
       createAgreement({
         register,
-        actor,
+        principal,
         input: {
           kind: "dpa",
           title: "Vie scolaire",
@@ -89,13 +89,13 @@ describe.each(ENGINES)("data-subject requests on %s", (engine) => {
     const now = Date.parse("2026-05-07T15:00:00+02:00");
     const fr = await receiveRequest({
       register,
-      actor,
+      principal,
       input: { right: "access", receivedBy: vendor.name, agreement: withCollege.id, receivedAt: at },
       now,
     });
     const be = await receiveRequest({
       register,
-      actor,
+      principal,
       input: { right: "erasure", receivedBy: vendor.name, agreement: withAthenee.id, receivedAt: at },
       now,
     });
@@ -108,7 +108,7 @@ describe.each(ENGINES)("data-subject requests on %s", (engine) => {
     await expect(
       receiveRequest({
         register,
-        actor,
+        principal,
         input: { right: "post_mortem_directives", receivedBy: vendor.name, agreement: withAthenee.id },
         now,
       }),
@@ -116,7 +116,7 @@ describe.each(ENGINES)("data-subject requests on %s", (engine) => {
 
     const forwarded = await forwardRequest({
       register,
-      actor,
+      principal,
       input: { request: fr.request.id, at: "2026-05-11T09:30:00+02:00" },
       now: Date.parse("2026-05-11T10:00:00+02:00"),
     });
@@ -124,13 +124,13 @@ describe.each(ENGINES)("data-subject requests on %s", (engine) => {
     expect(forwarded.answer.due).toBe(Date.parse("2026-06-12T00:00:00+02:00"));
     const assistance = await requestAssistance({
       register,
-      actor,
+      principal,
       input: { request: fr.request.id, at: "2026-05-12T10:00:00+02:00" },
       now: Date.parse("2026-05-12T11:00:00+02:00"),
     });
     // Five working days from Tuesday 12 May, Ascension (Thursday 14 May) skipped: 13, 15, 18, 19, 20 May.
     expect(assistance.due).toBe(Date.parse("2026-05-21T00:00:00+02:00"));
-    const shown = await showRequest({ register, actor, input: { request: fr.request.id.slice(0, 8) } });
+    const shown = await showRequest({ register, principal, input: { request: fr.request.id.slice(0, 8) } });
     expect(shown.request.state).toBe("forwarded");
     expect(shown.pending.map((d) => d.kind).sort()).toEqual([
       "answer_data_subject_request",
@@ -144,7 +144,7 @@ describe.each(ENGINES)("data-subject requests on %s", (engine) => {
     // Saturday 31 January 2026: a month later is the end of February, a Saturday, moved to Monday 2 March.
     const received = await receiveRequest({
       register,
-      actor,
+      principal,
       input: { right: "access", receivedBy: college.name, receivedAt: "2026-01-31T10:00:00+01:00" },
       now: Date.parse("2026-02-02T09:00:00+01:00"),
     });
@@ -154,7 +154,7 @@ describe.each(ENGINES)("data-subject requests on %s", (engine) => {
     await expect(
       extendRequest({
         register,
-        actor,
+        principal,
         input: { request: received.request.id, reasons: "Archives papier" },
         now: late,
       }),
@@ -162,13 +162,13 @@ describe.each(ENGINES)("data-subject requests on %s", (engine) => {
 
     const other = await receiveRequest({
       register,
-      actor,
+      principal,
       input: { right: "rectification", receivedBy: college.name, receivedAt: "2026-01-31T10:00:00+01:00" },
       now: Date.parse("2026-02-02T09:00:00+01:00"),
     });
     const extended = await extendRequest({
       register,
-      actor,
+      principal,
       input: {
         request: other.request.id,
         reasons: "Demandes nombreuses",
@@ -178,7 +178,7 @@ describe.each(ENGINES)("data-subject requests on %s", (engine) => {
     });
     // Three months from 31 January: 30 April (no 31 April), a Thursday.
     expect(extended.answer.due).toBe(Date.parse("2026-05-01T00:00:00+02:00"));
-    const pending = await showRequest({ register, actor, input: { request: other.request.id } });
+    const pending = await showRequest({ register, principal, input: { request: other.request.id } });
     expect(pending.pending.map((d) => d.due)).toEqual([extended.answer.due]);
     await expectJournalHolds();
   });
@@ -188,40 +188,40 @@ describe.each(ENGINES)("data-subject requests on %s", (engine) => {
     const now = Date.parse("2026-02-10T09:00:00+01:00");
     const unknown = await receiveRequest({
       register,
-      actor,
+      principal,
       input: { right: "access", receivedBy: college.name },
       now,
     });
     await verifyIdentity({
       register,
-      actor,
+      principal,
       input: { request: unknown.request.id, step: "ask", note: "Numéro d'élève" },
       now,
     });
     await expect(
-      answerRequest({ register, actor, input: { request: unknown.request.id, outcome: "granted" }, now }),
+      answerRequest({ register, principal, input: { request: unknown.request.id, outcome: "granted" }, now }),
     ).rejects.toMatchObject({ code: "conflict" });
     const closed = await verifyIdentity({
       register,
-      actor,
+      principal,
       input: { request: unknown.request.id, step: "reject" },
       now,
     });
     expect(closed.state).toBe("closed_unverified");
     expect(
-      (await showRequest({ register, actor, input: { request: unknown.request.id } })).pending,
+      (await showRequest({ register, principal, input: { request: unknown.request.id } })).pending,
     ).toHaveLength(0);
 
     const portable = await receiveRequest({
       register,
-      actor,
+      principal,
       input: { right: "portability", receivedBy: college.name },
       now,
     });
     const file = join(dir, "export.json");
     const answered = await answerRequest({
       register,
-      actor,
+      principal,
       input: {
         request: portable.request.id,
         outcome: "granted",

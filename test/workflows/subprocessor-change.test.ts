@@ -3,24 +3,24 @@
 // list shows only what is in use.
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { announceSubprocessorChange } from "../../src/app/announce-subprocessor-change.js";
-import { listSubprocessorChanges } from "../../src/app/list-subprocessor-changes.js";
-import { openRegister, type Register } from "../../src/app/open-register.js";
-import { publishSubprocessorList } from "../../src/app/publish-subprocessor-list.js";
-import { respondToSubprocessorChange } from "../../src/app/respond-to-subprocessor-change.js";
-import { readWorkerConfig, runOutboxWorker } from "../../src/app/run-outbox-worker.js";
-import { settleSubprocessorWindows } from "../../src/app/settle-subprocessor-windows.js";
-import { showSubprocessorChange } from "../../src/app/show-subprocessor-change.js";
-import { reader } from "../../src/app/unit-of-work.js";
-import { verifyJournal } from "../../src/app/verify-journal.js";
-import type { Actor } from "../../src/domain/actor.js";
+import { readWorkerConfig, runOutboxWorker } from "../../src/app/outbox/run-outbox-worker.js";
+import { openRegister, type Register } from "../../src/app/register/open-register.js";
+import { reader } from "../../src/app/register/unit-of-work.js";
+import { verifyJournal } from "../../src/app/register/verify-journal.js";
+import { announceSubprocessorChange } from "../../src/app/subprocessor-changes/announce-subprocessor-change.js";
+import { listSubprocessorChanges } from "../../src/app/subprocessor-changes/list-subprocessor-changes.js";
+import { publishSubprocessorList } from "../../src/app/subprocessor-changes/publish-subprocessor-list.js";
+import { respondToSubprocessorChange } from "../../src/app/subprocessor-changes/respond-to-subprocessor-change.js";
+import { settleSubprocessorWindows } from "../../src/app/subprocessor-changes/settle-subprocessor-windows.js";
+import { showSubprocessorChange } from "../../src/app/subprocessor-changes/show-subprocessor-change.js";
 import type { Organisation } from "../../src/domain/organisation.js";
+import { localOperator, type Principal } from "../../src/domain/principal.js";
 import { subprocessorsInUse } from "../../src/domain/subprocessor-use.js";
 import { startLoopbackSmtp } from "../delivery/loopback-smtp.js";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../register/databases.js";
 import { addContact, addCustomer, addVendor, type Customer } from "./world.js";
 
-const actor: Actor = { id: "test:vendor", tenant: "t-subprocessors" };
+const principal: Principal = localOperator("test:vendor", "t-subprocessors");
 const SETUP = Date.parse("2026-12-01T09:00:00Z");
 // Thursday 17 December 2026, 11:00 in Paris and Brussels.
 const ANNOUNCED = Date.parse("2026-12-17T10:00:00Z");
@@ -43,10 +43,10 @@ describe.each(ENGINES)("sub-processor changes on %s", (engine) => {
   beforeEach(async () => {
     database = await createTestDatabase(engine);
     register = await openRegister({ env: { DATABASE_URL: database.url } });
-    vendor = await addVendor(register, actor, SETUP);
+    vendor = await addVendor(register, principal, SETUP);
     belgian = await addCustomer(
       register,
-      actor,
+      principal,
       SETUP,
       vendor,
       { name: "Athénée royal de Namur", country: "BE", calendar: "BE" },
@@ -58,7 +58,7 @@ describe.each(ENGINES)("sub-processor changes on %s", (engine) => {
     );
     french = await addCustomer(
       register,
-      actor,
+      principal,
       SETUP,
       vendor,
       { name: "Collège Louise-Michel", calendar: "FR" },
@@ -69,7 +69,7 @@ describe.each(ENGINES)("sub-processor changes on %s", (engine) => {
     );
     alsatian = await addCustomer(
       register,
-      actor,
+      principal,
       SETUP,
       vendor,
       { name: "Lycée Kléber", type: "lycee", calendar: "FR-ALSACE-MOSELLE" },
@@ -78,8 +78,8 @@ describe.each(ENGINES)("sub-processor changes on %s", (engine) => {
         objectionSilence: "accepted",
       },
     );
-    await addContact(register, actor, SETUP, belgian.school, "dpo@athenee.example");
-    await addContact(register, actor, SETUP, french.school, "rgpd@college.example", "en");
+    await addContact(register, principal, SETUP, belgian.school, "dpo@athenee.example");
+    await addContact(register, principal, SETUP, french.school, "rgpd@college.example", "en");
   });
   afterEach(async () => {
     await register.close();
@@ -89,14 +89,16 @@ describe.each(ENGINES)("sub-processor changes on %s", (engine) => {
   async function announce() {
     return announceSubprocessorChange({
       register,
-      actor,
+      principal,
       input: { processor: vendor.name, kind: "addition", subprocessor: HOSTING },
       now: ANNOUNCED,
     });
   }
 
   async function inUse(customer: Customer, at: number): Promise<string[]> {
-    const uses = await reader(register, actor).subprocessorChanges.usesOfAgreements([customer.agreement.id]);
+    const uses = await reader(register, principal).subprocessorChanges.usesOfAgreements([
+      customer.agreement.id,
+    ]);
     return subprocessorsInUse(customer.agreement.subprocessors, uses, at)
       .map((s) => s.name)
       .sort();
@@ -111,7 +113,7 @@ describe.each(ENGINES)("sub-processor changes on %s", (engine) => {
     expect(closes[french.agreement.id]).toBe(Date.parse("2027-01-18T23:00:00Z"));
     // 7 working days in Alsace-Moselle skip Christmas and St Stephen's day: 18, 21, 22, 23, 24, 28, 29 December.
     expect(closes[alsatian.agreement.id]).toBe(Date.parse("2026-12-29T23:00:00Z"));
-    const due = await reader(register, actor).obligations.due({});
+    const due = await reader(register, principal).obligations.due({});
     expect(
       due
         .filter((o) => o.kind === "decide_on_subprocessor_change")
@@ -119,22 +121,22 @@ describe.each(ENGINES)("sub-processor changes on %s", (engine) => {
         .sort(),
     ).toEqual(Object.values(closes).sort());
     // Two controllers have a contact: one e-mail each, the English one first in its reader's language.
-    const outbox = await reader(register, actor).outbox.list({});
+    const outbox = await reader(register, principal).outbox.list({});
     expect(outbox.map((m) => m.message.channel)).toEqual(["email", "email"]);
     expect(announced.notices).toBe(2);
-    expect((await verifyJournal({ register, actor })).fault).toBeNull();
+    expect((await verifyJournal({ register, principal })).fault).toBeNull();
   });
 
   it("settles silence as each agreement reads it, only once the sweep runs after the window", async () => {
     await announce();
     // Before any window closes the sweep settles nothing and nothing is in use.
-    expect(await settleSubprocessorWindows({ register, actor, now: ANNOUNCED + 5 * DAY })).toEqual([]);
+    expect(await settleSubprocessorWindows({ register, principal, now: ANNOUNCED + 5 * DAY })).toEqual([]);
     expect(await inUse(belgian, ANNOUNCED + 5 * DAY)).toEqual(["Hébergeur Historique"]);
 
     const later = Date.parse("2027-02-01T08:00:00Z");
     // Before the sweep, the windows have closed but nothing is settled: still not in use.
     expect(await inUse(belgian, later)).toEqual(["Hébergeur Historique"]);
-    const settled = await settleSubprocessorWindows({ register, actor, now: later });
+    const settled = await settleSubprocessorWindows({ register, principal, now: later });
     const status = Object.fromEntries(settled.map((s) => [s.agreementId, s.status]));
     expect(status).toEqual({
       [belgian.agreement.id]: "deemed_accepted",
@@ -144,12 +146,14 @@ describe.each(ENGINES)("sub-processor changes on %s", (engine) => {
     expect(await inUse(belgian, later)).toEqual(["Hébergeur Historique", HOSTING.name]);
     expect(await inUse(french, later)).toEqual([]);
     // In use from the close of that customer's window, never earlier.
-    const uses = await reader(register, actor).subprocessorChanges.usesOfAgreements([belgian.agreement.id]);
+    const uses = await reader(register, principal).subprocessorChanges.usesOfAgreements([
+      belgian.agreement.id,
+    ]);
     expect(uses.map((u) => u.from)).toEqual([Date.parse("2026-12-31T23:00:00Z")]);
     // The controllers' decision duties lapse with the window; a second sweep has nothing left.
-    expect((await reader(register, actor).obligations.due({})).length).toBe(0);
-    expect(await settleSubprocessorWindows({ register, actor, now: later + DAY })).toEqual([]);
-    expect((await verifyJournal({ register, actor })).fault).toBeNull();
+    expect((await reader(register, principal).obligations.due({})).length).toBe(0);
+    expect(await settleSubprocessorWindows({ register, principal, now: later + DAY })).toEqual([]);
+    expect((await verifyJournal({ register, principal })).fault).toBeNull();
   });
 
   it("is settled by the worker's sweep once its windows have closed, with no one asking", async () => {
@@ -170,7 +174,7 @@ describe.each(ENGINES)("sub-processor changes on %s", (engine) => {
       expect(await inUse(french, later)).toEqual([]);
       // Nothing is left for a second sweep, or for a person running `subprocessor settle`.
       expect((await run(later + DAY)).settled).toBe(0);
-      expect(await settleSubprocessorWindows({ register, actor, now: later + DAY })).toEqual([]);
+      expect(await settleSubprocessorWindows({ register, principal, now: later + DAY })).toEqual([]);
     } finally {
       await smtp.close();
     }
@@ -180,8 +184,8 @@ describe.each(ENGINES)("sub-processor changes on %s", (engine) => {
     await announce();
     const later = Date.parse("2027-02-01T08:00:00Z");
     const sweeps = await Promise.all([
-      settleSubprocessorWindows({ register, actor, now: later }),
-      settleSubprocessorWindows({ register, actor, now: later }),
+      settleSubprocessorWindows({ register, principal, now: later }),
+      settleSubprocessorWindows({ register, principal, now: later }),
     ]);
     expect(
       sweeps
@@ -189,7 +193,9 @@ describe.each(ENGINES)("sub-processor changes on %s", (engine) => {
         .map((s) => s.agreementId)
         .sort(),
     ).toEqual([belgian.agreement.id, french.agreement.id, alsatian.agreement.id].sort());
-    const uses = await reader(register, actor).subprocessorChanges.usesOfAgreements([belgian.agreement.id]);
+    const uses = await reader(register, principal).subprocessorChanges.usesOfAgreements([
+      belgian.agreement.id,
+    ]);
     expect(uses.filter((u) => u.name === HOSTING.name)).toHaveLength(1);
   });
 
@@ -198,7 +204,7 @@ describe.each(ENGINES)("sub-processor changes on %s", (engine) => {
     const approvedAt = ANNOUNCED + 2 * DAY;
     const approved = await respondToSubprocessorChange({
       register,
-      actor,
+      principal,
       input: { change: change.id, agreement: french.agreement.id, answer: "approve" },
       now: approvedAt,
     });
@@ -209,14 +215,14 @@ describe.each(ENGINES)("sub-processor changes on %s", (engine) => {
     await expect(
       respondToSubprocessorChange({
         register,
-        actor,
+        principal,
         input: { change: change.id.slice(0, 8), agreement: alsatian.agreement.id, answer: "object" },
         now: approvedAt,
       }),
     ).rejects.toMatchObject({ code: "invalid_input", details: { argument: "reasons" } });
     const objected = await respondToSubprocessorChange({
       register,
-      actor,
+      principal,
       input: {
         change: change.id.slice(0, 8),
         agreement: alsatian.agreement.id,
@@ -228,12 +234,12 @@ describe.each(ENGINES)("sub-processor changes on %s", (engine) => {
     expect(objected.settled).toBe(false);
     const settled = await settleSubprocessorWindows({
       register,
-      actor,
+      principal,
       now: Date.parse("2027-02-01T08:00:00Z"),
     });
     const alsace = settled.find((s) => s.agreementId === alsatian.agreement.id);
     expect(alsace).toMatchObject({ status: "objected", mayUse: false });
-    const windows = await reader(register, actor).subprocessorChanges.windowsOfAgreement(
+    const windows = await reader(register, principal).subprocessorChanges.windowsOfAgreement(
       alsatian.agreement.id,
     );
     expect(windows[0]?.consequence?.en).toMatch(/may not engage/);
@@ -242,25 +248,25 @@ describe.each(ENGINES)("sub-processor changes on %s", (engine) => {
     await expect(
       respondToSubprocessorChange({
         register,
-        actor,
+        principal,
         input: { change: change.id, agreement: belgian.agreement.id, answer: "approve" },
         now: Date.parse("2027-02-01T08:00:00Z"),
       }),
     ).rejects.toMatchObject({ code: "conflict" });
-    expect((await verifyJournal({ register, actor })).fault).toBeNull();
+    expect((await verifyJournal({ register, principal })).fault).toBeNull();
   });
 
   it("lists each change with its windows by status, and shows them agreement by agreement", async () => {
     const { change } = await announce();
     await respondToSubprocessorChange({
       register,
-      actor,
+      principal,
       input: { change: change.id, agreement: french.agreement.id, answer: "approve" },
       now: ANNOUNCED + DAY,
     });
     const [summary, ...others] = await listSubprocessorChanges({
       register,
-      actor,
+      principal,
       input: { processor: vendor.name },
     });
     expect(others).toEqual([]);
@@ -273,11 +279,11 @@ describe.each(ENGINES)("sub-processor changes on %s", (engine) => {
       // The Alsatian window closes first: 7 working days.
       nextClose: Date.parse("2026-12-29T23:00:00Z"),
     });
-    expect(await listSubprocessorChanges({ register, actor, input: {} })).toHaveLength(1);
+    expect(await listSubprocessorChanges({ register, principal, input: {} })).toHaveLength(1);
 
     const detail = await showSubprocessorChange({
       register,
-      actor,
+      principal,
       input: { change: change.id.slice(0, 8) },
     });
     expect(detail.windows.map((w) => [w.controller.name, w.status, w.silence, w.settledAt === null])).toEqual(
@@ -297,12 +303,12 @@ describe.each(ENGINES)("sub-processor changes on %s", (engine) => {
     const { change } = await announce();
     await respondToSubprocessorChange({
       register,
-      actor,
+      principal,
       input: { change: change.id, agreement: alsatian.agreement.id, answer: "approve" },
       now: ANNOUNCED + DAY,
     });
-    await settleSubprocessorWindows({ register, actor, now: Date.parse("2027-03-01T00:00:00Z") });
-    const repositories = reader(register, actor).subprocessorChanges;
+    await settleSubprocessorWindows({ register, principal, now: Date.parse("2027-03-01T00:00:00Z") });
+    const repositories = reader(register, principal).subprocessorChanges;
     const windows = await repositories.windowsOfChange(change.id);
     const uses = await repositories.usesOfProcessor(vendor.id);
     for (const use of uses.filter((u) => u.changeId === change.id)) {
@@ -323,17 +329,17 @@ describe.each(ENGINES)("sub-processor changes on %s", (engine) => {
     await announce();
     const before = await publishSubprocessorList({
       register,
-      actor,
+      principal,
       input: { processor: vendor.name, baseUrl: "https://art28.example/" },
       now: ANNOUNCED + DAY,
     });
     expect(before.list.subprocessors.map((s) => s.name)).toEqual(["Hébergeur Historique"]);
     expect(before.list.changes.map((c) => c.name)).toEqual([HOSTING.name]);
     const later = Date.parse("2027-02-01T08:00:00Z");
-    await settleSubprocessorWindows({ register, actor, now: later });
+    await settleSubprocessorWindows({ register, principal, now: later });
     const after = await publishSubprocessorList({
       register,
-      actor,
+      principal,
       input: { processor: vendor.name, baseUrl: "https://art28.example/" },
       now: later,
     });

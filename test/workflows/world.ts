@@ -1,13 +1,13 @@
 // A small world for the workflow tests: a vendor and its school customers in three calendars, each agreement
 // with its own terms, recorded through the register's use cases.
 
-import { createAgreement } from "../../src/app/create-agreement.js";
-import { createOrganisation } from "../../src/app/create-organisation.js";
-import type { Register } from "../../src/app/open-register.js";
-import { inTransaction } from "../../src/app/unit-of-work.js";
-import type { Actor } from "../../src/domain/actor.js";
+import { createAgreement } from "../../src/app/agreements/create-agreement.js";
+import { createOrganisation } from "../../src/app/organisations/create-organisation.js";
+import type { Register } from "../../src/app/register/open-register.js";
+import { inTransaction } from "../../src/app/register/unit-of-work.js";
 import type { Agreement } from "../../src/domain/agreement.js";
 import type { Organisation, OrganisationInput } from "../../src/domain/organisation.js";
+import type { Principal } from "../../src/domain/principal.js";
 import type { AgreementTerms } from "../../src/domain/terms.js";
 
 export interface Customer {
@@ -17,13 +17,13 @@ export interface Customer {
 
 export async function addVendor(
   register: Register,
-  actor: Actor,
+  principal: Principal,
   now: number,
   input: Partial<OrganisationInput> = {},
 ): Promise<Organisation> {
   return createOrganisation({
     register,
-    actor,
+    principal,
     input: { name: "Cahier Numérique SAS", type: "editeur", roles: ["processor"], ...input },
     now,
   });
@@ -31,7 +31,7 @@ export async function addVendor(
 
 export async function addCustomer(
   register: Register,
-  actor: Actor,
+  principal: Principal,
   now: number,
   vendor: Organisation,
   school: OrganisationInput,
@@ -40,13 +40,13 @@ export async function addCustomer(
 ): Promise<Customer> {
   const created = await createOrganisation({
     register,
-    actor,
+    principal,
     input: { type: "college", roles: ["controller"], ...school },
     now,
   });
   const agreement = await createAgreement({
     register,
-    actor,
+    principal,
     input: {
       kind: "dpa",
       title: `${vendor.name} — ${created.name}`,
@@ -59,7 +59,7 @@ export async function addCustomer(
         ...s,
         siret: null,
         transferMechanism: "none",
-        provenance: { kind: "typed", by: actor.id, at: now },
+        provenance: { kind: "typed", by: principal.id, at: now },
       })),
       status: "active",
       effectiveOn: "2025-09-01",
@@ -72,13 +72,13 @@ export async function addCustomer(
 /** Gives an organisation an e-mail contact, so its notices land in the outbox. */
 export async function addContact(
   register: Register,
-  actor: Actor,
+  principal: Principal,
   now: number,
   organisation: Organisation,
   email: string,
   language: "fr" | "en" = "fr",
 ): Promise<void> {
-  await inTransaction(register, actor, now, (unit) =>
+  await inTransaction(register, principal, now, (unit) =>
     unit.recipients.setContact({ organisationId: organisation.id, email, name: null, language }, now),
   );
 }

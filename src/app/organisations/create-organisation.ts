@@ -1,0 +1,61 @@
+// Use case: add an organisation (school, authority, vendor) to the register.
+
+import { Art28Error } from "../../domain/error.js";
+import {
+  buildOrganisation,
+  type Organisation,
+  type OrganisationInput,
+  organisationNameKey,
+} from "../../domain/organisation.js";
+import type { Principal } from "../../domain/principal.js";
+import type { Register } from "../register/open-register.js";
+import { inTransaction, newId, type UnitOfWork } from "../register/unit-of-work.js";
+
+export interface CreateOrganisationOptions {
+  readonly register: Register;
+  readonly principal: Principal;
+  readonly input: OrganisationInput;
+  readonly now: number;
+}
+
+export async function createOrganisation({
+  register,
+  principal,
+  input,
+  now,
+}: CreateOrganisationOptions): Promise<Organisation> {
+  const { result } = await inTransaction(register, principal, now, (unit) => addOrganisation(unit, input));
+  return result;
+}
+
+/** The step inside a unit of work, for use cases that create organisations along the way. */
+export async function addOrganisation(unit: UnitOfWork, input: OrganisationInput): Promise<Organisation> {
+  const organisation = buildOrganisation(input, {
+    id: newId(),
+    tenant: unit.principal.tenant,
+    now: unit.now,
+  });
+  const existing = await unit.organisations.find(organisation.name);
+  if (existing && organisationNameKey(existing.name) === organisationNameKey(organisation.name)) {
+    throw new Art28Error(
+      "conflict",
+      {
+        fr: `l'organisation « ${organisation.name} » existe déjà`,
+        en: `organisation "${organisation.name}" already exists`,
+      },
+      { argument: "name" },
+    );
+  }
+  await unit.organisations.insert(organisation);
+  unit.record({
+    type: "organisation.created",
+    payload: {
+      v: 1,
+      organisationId: organisation.id,
+      name: organisation.name,
+      type: organisation.type,
+      roles: organisation.roles,
+    },
+  });
+  return organisation;
+}
