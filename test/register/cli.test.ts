@@ -193,7 +193,7 @@ describe("art28 on a fresh SQLite file", () => {
   it("exits 1 naming the first altered event once someone rewrites the journal behind art28's back", () => {
     const intruder = new BetterSqlite3(join(dir, "art28.sqlite"));
     intruder.exec("DROP TRIGGER journal_no_update");
-    intruder.prepare("UPDATE journal SET principal = 'someone-else' WHERE seq = 3").run();
+    intruder.prepare("UPDATE journal SET actor = 'someone-else' WHERE seq = 3").run();
     intruder.close();
     const run = runCli(["journal", "verify"], env);
     expect(run.status).toBe(1);
