@@ -62,7 +62,8 @@ export function describeDeadline(
       : `${period} from ${at(from)}: the period expires on ${at(end)}, ${label}`;
   if (end.hour === 0 && end.minute === 0) {
     const lastDay = longDate(end.minus({ days: 1 }), lang);
-    sentence += lang === "fr" ? `, soit à la fin du ${lastDay}` : `, that is at the end of ${lastDay}`;
+    sentence +=
+      lang === "fr" ? `, soit jusqu'au ${lastDay} inclus` : `, that is up to and including ${lastDay}`;
   }
   for (const extension of deadline.extensions) sentence += `; ${extensionText(extension, calendar, lang)}`;
   return `${sentence}.`;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CALENDAR_IDS, calendarFor } from "./calendar.js";
 import { expires } from "./deadline.js";
 import type { FixedDuration } from "./duration.js";
+import { addCalendarMonths } from "./epoch-day.js";
 
 // Events between 2000 and 2099, in any of the supported calendars.
 const event = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 1) });
@@ -85,6 +86,64 @@ describe("deadline invariants", () => {
         expect(working).toBe(amount);
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+/**
+ * Art. 3 read directly, day by day, as an oracle: the nominal last day (3(2), 3(3)); then the first day from it that
+ * is a working day (3(4)) and, for a period stated as two days or more, that closes a span holding two working days
+ * (3(5)).
+ */
+function lastDayByTheLetter(
+  eventDay: number,
+  { amount, unit }: FixedDuration,
+  isWorkingDay: (day: number) => boolean,
+) {
+  let nominal: number;
+  if (unit === "days") nominal = eventDay + amount;
+  else if (unit === "weeks") nominal = eventDay + 7 * amount;
+  else if (unit === "months") nominal = addCalendarMonths(eventDay, amount);
+  else if (unit === "years") nominal = addCalendarMonths(eventDay, 12 * amount);
+  else {
+    nominal = eventDay;
+    for (let counted = 0; counted < amount; ) if (isWorkingDay(++nominal)) counted++;
+  }
+  const twoDaysOrMore = unit === "days" ? amount >= 2 : unit !== "working_days";
+  for (let day = nominal; ; day++) {
+    if (!isWorkingDay(day)) continue;
+    if (!twoDaysOrMore) return day;
+    let working = 0;
+    for (let d = eventDay + 1; d <= day; d++) if (isWorkingDay(d)) working++;
+    if (working >= 2) return day;
+  }
+}
+
+describe("the engine against Art. 3 read day by day", () => {
+  it("ends every period in days, working days, weeks, months and years on the day the text gives", () => {
+    fc.assert(
+      fc.property(event, calendarId, dayUnit, fc.integer({ min: 1, max: 40 }), (at, id, unit, amount) => {
+        const calendar = calendarFor(id);
+        const eventDay = calendar.localDayOf(at);
+        const result = expires(at, { amount, unit }, calendar);
+        expect(result.lastDay).toBe(
+          lastDayByTheLetter(eventDay, { amount, unit }, (day) => calendar.isWorkingDay(day)),
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("ends a one-day period on the first working day after the event day, never later", () => {
+    fc.assert(
+      fc.property(event, calendarId, (at, id) => {
+        const calendar = calendarFor(id);
+        const result = expires(at, { amount: 1, unit: "days" }, calendar);
+        for (let day = calendar.localDayOf(at) + 1; day < result.lastDay; day++)
+          expect(calendar.isWorkingDay(day)).toBe(false);
+        expect(result.extensions.every((e) => e.rule === "1182/71 Art. 3(4)")).toBe(true);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -90,6 +90,27 @@ describe("a period in days, weeks, months or years (Art. 3(2)(b), (c))", () => {
   });
 });
 
+describe("Art. 3(5) reads the period as stated", () => {
+  it("does not extend a one-day period that Art. 3(4) carried over a weekend", () => {
+    const result = deadline("2026-05-15T09:00:00+02:00", 1, "days");
+    expect(result.at).toBe("2026-05-19T00:00:00+02:00");
+    expect(result.extensions.map((e) => e.rule)).toEqual(["1182/71 Art. 3(4)"]);
+  });
+
+  it("ends one day from Thursday 7 May 2026 with Monday 11 May (8 May, then the weekend)", () => {
+    expect(deadline("2026-05-07", 1, "days").last).toBe("2026-05-11");
+  });
+
+  it("ends one day from 2 April 2026 in Moselle with Tuesday 7 April (Good Friday, weekend, Easter Monday)", () => {
+    expect(deadline("2026-04-02", 1, "days", "FR-57").last).toBe("2026-04-07");
+    expect(deadline("2026-04-02", 1, "days", "FR").last).toBe("2026-04-03");
+  });
+
+  it("still extends a two-day period from the same Friday to a second working day", () => {
+    expect(deadline("2026-05-15T09:00:00+02:00", 2, "days").last).toBe("2026-05-19");
+  });
+});
+
 describe("a period in working days (Art. 3(3))", () => {
   it("counts only Monday to Friday outside public holidays", () => {
     expect(deadline("2026-05-01T10:00:00+02:00", 3, "working_days").at).toBe("2026-05-07T00:00:00+02:00");

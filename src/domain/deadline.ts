@@ -151,8 +151,9 @@ export function lastDayOfPeriod(
     extensions = [{ rule: "1182/71 Art. 3(4)", from, to: lastDay, skipped }];
   }
 
-  if (unit !== "working_days" && lastDay - eventDay >= 2) {
-    // Art. 3(5): a period of two days or more holds at least two working days.
+  if (statedDays({ amount, unit }) >= 2) {
+    // Art. 3(5): a period of two days or more holds at least two working days. "Two days or more" is the
+    // period as stated: a one-day period stretched over a weekend by Art. 3(4) is still a one-day period.
     let working = 0;
     for (let d = eventDay + 1; d <= lastDay && working < 2; d++) if (days.isWorkingDay(d)) working++;
     if (working < 2) {
@@ -168,6 +169,27 @@ export function lastDayOfPeriod(
     }
   }
   return { lastDay, extensions: extensions ?? NO_EXTENSIONS };
+}
+
+/**
+ * The stated length of a period in calendar days, as far as Art. 3(5) asks ("two days or more"): weeks,
+ * months and years always reach two; working days always hold their own count, so Art. 3(5) adds nothing
+ * (0 here keeps the rule off); hours are never extended (Art. 3(4) speaks of periods other than in hours).
+ */
+function statedDays({ amount, unit }: FixedDuration): number {
+  switch (unit) {
+    case "days":
+      return amount;
+    case "weeks":
+      return 7 * amount;
+    case "months":
+      return 28 * amount;
+    case "years":
+      return 365 * amount;
+    case "hours":
+    case "working_days":
+      return 0;
+  }
 }
 
 function describeNonWorkingDay(day: EpochDay, days: WorkingDays): SkippedDay {

@@ -97,8 +97,8 @@ describe("compareDurations", () => {
     );
   });
 
-  it("knows a weekend can make 2 days end with 1 day, so 2 days are not surely longer", () => {
-    expect(compareDurations(d(2, "days"), d(1, "days"))).toBe("undetermined");
+  it("knows 2 days always outlast 1 day: a period stated as two days holds two working days (Art. 3(5))", () => {
+    expect(compareDurations(d(2, "days"), d(1, "days"))).toBe("longer");
   });
 
   it("finds the shorter period within the longer one whenever it finds one longer", () => {

@@ -23,7 +23,7 @@ const UNIT_WORDS: readonly UnitWord[] = [
     unit: "working_days",
     language: "fr",
   },
-  { pattern: "(?:working|business|work)[\\s-]days?|workdays?", unit: "working_days", language: "en" },
+  { pattern: "(?:working|business|work)[\\s_-]days?|workdays?", unit: "working_days", language: "en" },
   {
     pattern: "jours?\\s+(?:calendaires|civils|francs|cons[ée]cutifs|calendaire)",
     unit: "days",
