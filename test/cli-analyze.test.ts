@@ -68,6 +68,7 @@ beforeAll(() => {
   );
   writeFileSync(path("policy-typo.json"), JSON.stringify({ maxBreachNotise: "24 hours" }));
   writeFileSync(path("policy-broken.json"), '{ "maxBreachNotice": "24 hours", }');
+  writeFileSync(path("notes.xyz"), "Le sous-traitant notifie toute violation sous 48 heures.\n");
   writeFileSync(path("image.png"), Buffer.from("89504e470d0a1a0a0000000d4948445200000001", "hex"));
   writeFileSync(path("protected.pdf"), pdf([["Accord de sous-traitance"]], { userPassword: "secret" }));
   writeFileSync(path("broken.docx"), Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(200, 7)]));
@@ -190,6 +191,7 @@ describe("art28 analyze on unreadable input", () => {
   it.each([
     ["a missing file", ["absent.pdf"], /introuvable/],
     ["an unsupported format", ["image.png"], /format non pris en charge/],
+    ["a text file under an extension art28 does not read", ["notes.xyz"], /extension \.xyz inconnue/],
     ["an encrypted PDF", ["protected.pdf"], /PDF chiffré/],
     ["a file over 50 MB", ["huge.txt"], /50 Mo/],
     ["a corrupt archive", ["broken.docx"], /docx|archive|corromp/i],
@@ -209,7 +211,7 @@ describe("art28 analyze on unreadable input", () => {
       /champ inconnu « maxBreachNotise »/,
     ],
   ])("refuses %s with exit 2 and one French line, no stack trace", (_what, args, reason) => {
-    const run = analyze(args.map((arg) => (/\.(pdf|png|txt|docx|json)$/.test(arg) ? path(arg) : arg)));
+    const run = analyze(args.map((arg) => (/\.(pdf|png|txt|docx|json|xyz)$/.test(arg) ? path(arg) : arg)));
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
     const lines = run.stderr.trimEnd().split("\n");

@@ -91,6 +91,81 @@ describe("art28 deadline", () => {
     expect(run.stderr).toContain('--period : "soon" is not a period — expected: an amount and a unit');
   });
 
+  it("ends one day from Friday 15 May 2026 at 09:00 with Monday 18 May: Art. 3(5) reads the period as stated", () => {
+    const run = json(["--from", "2026-05-15T09:00:00+02:00", "--period", "1 jour"]);
+    expect(run.expires).toBe("2026-05-19T00:00:00+02:00");
+    expect(run.lastDay).toBe("2026-05-18");
+  });
+
+  it("says a one-day period from 7 May 2026 runs up to and including Monday 11 May", () => {
+    const run = runCli(["deadline", "--from", "2026-05-07", "--period", "1 jour"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("soit jusqu'au lundi 11 mai 2026 inclus");
+    expect(run.stdout).not.toContain("§ 5");
+  });
+
+  it("ends one day from 2 April 2026 in Moselle with Tuesday 7 April, past Good Friday and Easter Monday", () => {
+    expect(json(["--from", "2026-04-02", "--period", "1 jour", "--calendar", "FR-57"]).lastDay).toBe(
+      "2026-04-07",
+    );
+  });
+
+  it("accepts the unit ids its JSON prints as a period", () => {
+    const run = runCli([
+      "deadline",
+      "--from",
+      "2026-05-01T10:00:00+02:00",
+      "--period",
+      "3 working_days",
+      "--json",
+    ]);
+    expect(run.status).toBe(0);
+    const view = JSON.parse(run.stdout) as { period: { amount: number; unit: string }; expires: string };
+    expect(view.period).toEqual({ amount: 3, unit: "working_days" });
+    expect(view.expires).toBe("2026-05-07T00:00:00+02:00");
+    const again = runCli([
+      "deadline",
+      "--from",
+      "2026-05-01T10:00:00+02:00",
+      "--period",
+      `${view.period.amount} ${view.period.unit}`,
+    ]);
+    expect(again.status).toBe(0);
+  });
+
+  it.each([
+    [["--from", "9999-12-31", "--period", "1 jour"], "--from", "1950"],
+    [["--from", "2026-05-07T10:00:00+25:00", "--period", "1 jour"], "--from", "+25:00"],
+    [["--from", "2026-11-31", "--period", "1 jour"], "--from", "2026-11-31"],
+  ])("blames the argument at fault for %j: %s", (args, argument, says) => {
+    const run = runCli(["deadline", ...args]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^art28: ${argument} : `));
+    expect(run.stderr).toContain(says);
+    expect(run.stderr).not.toContain("--period");
+  });
+
+  it("refuses a language it does not speak instead of answering in French", () => {
+    for (const [args, env, argument] of [
+      [["--lang", "de", "deadline", "--from", "2026-05-07", "--period", "1 jour"], {}, "--lang"],
+      [["deadline", "--from", "2026-05-07", "--period", "1 jour"], { ART28_LANG: "de" }, "ART28_LANG"],
+    ] as const) {
+      const run = runCli([...args], env);
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toContain(
+        `${argument} : art28 ne parle pas « de » — attendu : fr (par défaut) ou en`,
+      );
+    }
+  });
+
+  it("documents its exit codes in --help", () => {
+    const run = runCli(["--help"]);
+    expect(run.stdout).toContain("Codes de sortie : 0 fait ; 1 refusé par l'état du registre");
+    expect(run.stdout).toContain("2 entrée invalide");
+    expect(runCli(["--lang", "en", "--help"]).stdout).toContain("Exit codes: 0 done; 1 refused");
+  });
+
   it("prints its help in French", () => {
     const run = runCli(["deadline", "--help"]);
     expect(run.status).toBe(0);

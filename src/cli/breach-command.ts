@@ -71,7 +71,7 @@ function report(options: ReportOptions): Record<string, unknown> {
   }
   const given: Record<string, unknown> = {
     natures: options.nature,
-    discoveredAt: options.discovered ?? (base.discoveredAt === undefined ? options.aware : undefined),
+    discoveredAt: options.discovered,
     awareAt: options.aware,
     occurredFrom: options.from,
     occurredUntil: options.until,

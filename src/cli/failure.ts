@@ -16,6 +16,11 @@ const OPTION_NAMES: Record<string, string> = {
   calendar: "--calendar",
   policy: "--policy",
   html: "--html",
+  at: "--at",
+  awareAt: "--aware",
+  discoveredAt: "--discovered",
+  occurredFrom: "--from",
+  occurredUntil: "--until",
 };
 
 function optionName(argument: string): string {

@@ -2,6 +2,7 @@
 // The `art28` command: parses arguments and hands each command to its use case.
 
 import { Command } from "commander";
+import type { Language } from "../domain/duration.js";
 import { formatInstant } from "../domain/instant.js";
 import { registerAgreementsCommand } from "./agreements-command.js";
 import { registerAnalyzeCommand } from "./analyze-command.js";
@@ -52,6 +53,13 @@ export function buildProgram(context: CliContext): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => {} });
   if (lang === "fr") program.configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title });
+  program.addHelpText(
+    "after",
+    say(
+      "\nCodes de sortie : 0 fait ; 1 refusé par l'état du registre (conflit : déjà fait, déjà clos, autre étape attendue) ou vérification en échec (journal altéré) ; 2 entrée invalide (argument, fichier, format, identifiant inconnu) ; 3 service indisponible (base de données, SMTP) ; 70 erreur interne.",
+      "\nExit codes: 0 done; 1 refused by the register's state (conflict: already done, already closed, another step expected) or a failed check (altered journal); 2 bad input (argument, file, format, unknown id); 3 service unavailable (database, SMTP); 70 internal error.",
+    ),
+  );
   registerDeadlineCommand(program, context);
   registerAnalyzeCommand(program, context);
   registerDbCommand(program, context);
@@ -82,7 +90,13 @@ export function buildProgram(context: CliContext): Command {
 }
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const lang = detectLanguage(argv, env);
+  let lang: Language;
+  try {
+    lang = detectLanguage(argv, env);
+  } catch (error) {
+    process.stderr.write(`${describeFailure(error, "fr").line}\n`);
+    return describeFailure(error, "fr").exitCode;
+  }
   const context: CliContext = {
     lang,
     say: sayIn(lang),

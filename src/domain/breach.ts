@@ -51,14 +51,17 @@ export const breachDetailsSchema = z
   .refine((b) => b.awareAt >= b.discoveredAt, {
     path: ["awareAt"],
     message: "awareness cannot precede discovery",
+    params: { fr: "la prise de connaissance ne peut précéder la découverte" },
   })
   .refine((b) => b.occurredFrom === null || b.occurredFrom <= b.discoveredAt, {
     path: ["occurredFrom"],
     message: "a breach cannot start after it was discovered",
+    params: { fr: "une violation ne peut commencer après sa découverte" },
   })
   .refine((b) => b.occurredFrom === null || b.occurredUntil === null || b.occurredFrom <= b.occurredUntil, {
     path: ["occurredUntil"],
     message: "the end precedes the start",
+    params: { fr: "la fin précède le début" },
   });
 export type BreachDetails = z.output<typeof breachDetailsSchema>;
 

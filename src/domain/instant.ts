@@ -1,13 +1,16 @@
 // Instants as epoch milliseconds, read from and written to ISO 8601 with an explicit offset.
 
 import { DateTime } from "luxon";
-import type { Calendar } from "./calendar.js";
+import { type Calendar, FIRST_YEAR, LAST_YEAR } from "./calendar.js";
 import { epochDayFromIso } from "./epoch-day.js";
 import { invalidInput } from "./error.js";
 
 const WITH_OFFSET =
   /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const OFFSET = /([+-])(\d{2}):?(\d{2})?$/;
+/** Offsets in use on Earth run from -12:00 to +14:00; anything beyond is a typing error, not a zone. */
+const MAX_OFFSET_MINUTES = { "-": 12 * 60, "+": 14 * 60 } as const;
 
 export interface ParsedInstant {
   readonly instant: number;
@@ -31,6 +34,7 @@ export function parseInstant(text: string, calendar: Calendar): ParsedInstant {
         en: `"${text}" is not a valid date`,
       });
     }
+    checkYear(text, Number(trimmed.slice(0, 4)));
     return { instant: calendar.startOfDay(day), dateOnly: true };
   }
   if (!WITH_OFFSET.test(trimmed)) {
@@ -39,6 +43,16 @@ export function parseInstant(text: string, calendar: Calendar): ParsedInstant {
       en: `"${text}" is not an ISO 8601 date-time with an offset`,
     });
   }
+  const offset = OFFSET.exec(trimmed);
+  if (offset) {
+    const [, sign, hours, minutes = "00"] = offset as unknown as [string, "+" | "-", string, string?];
+    if (Number(minutes) > 59 || Number(hours) * 60 + Number(minutes) > MAX_OFFSET_MINUTES[sign]) {
+      throw invalidInput({
+        fr: `« ${text} » : le décalage ${offset[0]} n'existe pas (de -12:00 à +14:00)`,
+        en: `"${text}": the offset ${offset[0]} does not exist (from -12:00 to +14:00)`,
+      });
+    }
+  }
   const parsed = DateTime.fromISO(trimmed.replace(" ", "T"), { setZone: true });
   if (!parsed.isValid) {
     throw invalidInput({
@@ -46,7 +60,17 @@ export function parseInstant(text: string, calendar: Calendar): ParsedInstant {
       en: `"${text}" is not a valid date-time`,
     });
   }
+  checkYear(text, parsed.year);
   return { instant: parsed.toMillis(), dateOnly: false };
+}
+
+function checkYear(text: string, year: number): void {
+  if (year < FIRST_YEAR || year > LAST_YEAR) {
+    throw invalidInput({
+      fr: `« ${text} » est hors des années ${FIRST_YEAR} à ${LAST_YEAR} que couvrent les calendriers`,
+      en: `"${text}" lies outside the years ${FIRST_YEAR}–${LAST_YEAR} that the calendars cover`,
+    });
+  }
 }
 
 /** "2026-05-10T11:00:00+02:00": the instant as seen in the zone, seconds kept, milliseconds only when set. */

@@ -49,6 +49,7 @@ export const subprocessorChangeSchema = z
   .refine((c) => (c.kind === "replacement") === (c.replaces !== null), {
     path: ["replaces"],
     message: "a replacement names the sub-processor it replaces, and only a replacement does",
+    params: { fr: "un remplacement nomme le sous-traitant qu'il remplace, et seul un remplacement le fait" },
   });
 export type SubprocessorChangeInput = z.output<typeof subprocessorChangeSchema>;
 

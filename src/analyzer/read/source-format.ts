@@ -90,6 +90,14 @@ export function recogniseFormat(bytes: Uint8Array, fileName: string): Recognised
     });
   }
   if (byName === "html" || looksLikeHtml(head)) return { format: "html", entries: null };
+  if (byName === null && extension !== "") {
+    // A name with an extension art28 does not read (x.xyz) and holding no HTML is refused rather than guessed at:
+    // only a name with no extension at all is taken for plain text.
+    throw unsupported(fileName, {
+      fr: `extension .${extension} inconnue`,
+      en: `unknown extension .${extension}`,
+    });
+  }
   if (byName === "md") return { format: "md", entries: null };
   if (byName === "txt" || byName === null) {
     return { format: looksLikeMarkdown(bytes) ? "md" : "txt", entries: null };

@@ -96,7 +96,7 @@ export async function recordBreachAwareness({
       );
     }
     let awareAt: number;
-    if (input.awareAt !== undefined) awareAt = readInstant(input.awareAt, calendar, "awareAt");
+    if (input.awareAt !== undefined) awareAt = readInstant(input.awareAt, calendar, "at");
     else if (own) awareAt = breach.awareAt;
     else {
       const first = (await unit.breaches.notices(breach.id, breach.recordedBy)).find(

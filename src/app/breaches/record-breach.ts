@@ -107,6 +107,9 @@ export async function addBreach(
     if (raw[field] !== undefined && raw[field] !== null)
       raw[field] = readInstant(raw[field], calendar, field);
   }
+  // Discovery and awareness are one instant unless the report says otherwise.
+  if ((raw.discoveredAt === undefined || raw.discoveredAt === null) && typeof raw.awareAt === "number")
+    raw.discoveredAt = raw.awareAt;
   const details = parseBreachDetails(raw);
   if (details.awareAt > now) {
     throw new Art28Error(
