@@ -220,7 +220,17 @@ function singleSpaceLines(text: string): string {
     else other++;
   }
   if (doubled < 10 || doubled < (doubled + other) * 0.8) return text;
+  // Paragraphs written one to a line (a PDF's wrapped lines rejoined, DOCX, HTML) are not double-spaced
+  // lines: their blank lines are real paragraph breaks.
+  if (medianLineLength(text) > 120) return text;
   return text.replace(/\n+/g, (run) => "\n".repeat(Math.max(1, Math.floor(run.length / 2))));
+}
+
+function medianLineLength(text: string): number {
+  const lengths: number[] = [];
+  for (const line of text.split("\n")) if (line !== "") lengths.push(line.length);
+  lengths.sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length / 2)] ?? 0;
 }
 
 /**

@@ -165,10 +165,10 @@ describe("readDocumentBytes: DOCX, ODT and PDF", () => {
     const extracted = await readDocumentBytes(bytes, "accord.pdf");
     expect(extracted.format).toBe("pdf");
     expect(extracted.text).toBe(
-      "Article 2 - Violations\nLe sous-traitant notifie toute violation\ndans un délai de 48 heures.\n\nArticle 3 - Audits",
+      "Article 2 - Violations\nLe sous-traitant notifie toute violation dans un délai de 48 heures.\n\nArticle 3 - Audits",
     );
     expect(structureOf(extracted.text).sentences.map((sentence) => sentence.text)).toEqual([
-      "Le sous-traitant notifie toute violation\ndans un délai de 48 heures.",
+      "Le sous-traitant notifie toute violation dans un délai de 48 heures.",
     ]);
   });
 
@@ -186,7 +186,7 @@ describe("readDocumentBytes: DOCX, ODT and PDF", () => {
     const { text } = await readDocumentBytes(bytes, "accord.pdf");
     expect(text).not.toMatch(/Page \d|version 2/);
     expect(structureOf(text).sentences.map((sentence) => sentence.text)).toContain(
-      "Le sous-traitant notifie toute violation\ndans un délai de 48 heures.",
+      "Le sous-traitant notifie toute violation dans un délai de 48 heures.",
     );
   });
 

@@ -361,8 +361,9 @@ function classifyLines(lines: Line[]): boolean {
     if (!classifyHeading(line)) classifyListItem(line);
   }
   const wrapped = isHardWrapped(lines);
+  // Numbered items of one level ("4.", "5."); a sub-clause ("7.1") under a "7." line makes it a title.
   const numeric = (other: Line | null) =>
-    other !== null && other.kind === "list" && /^\d|^[IVXLC]+$/.test(other.marker.replace(/[.)]$/, ""));
+    other !== null && other.kind === "list" && /^(?:\d+|[IVXLC]+)$/.test(other.marker.replace(/[.)]$/, ""));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
     const next = neighbour(lines, i, 1);

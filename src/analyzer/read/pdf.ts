@@ -1,22 +1,18 @@
-// Reads PDF agreements through pdf.js (unpdf): lines rebuilt from positioned text, pages apart, and clear
-// refusals for password-protected PDFs and PDFs without a usable text layer (scans).
+// Reads PDF agreements through pdf.js (unpdf): the positioned text of each page handed to pdf-layout, and
+// clear refusals for password-protected PDFs and PDFs without a usable text layer (scans).
 
 import { getDocumentProxy } from "unpdf";
 import { Art28Error } from "../../domain/error.js";
 import { repairMojibake } from "../encoding-repair.js";
+import { layOutPdf, type TextRun } from "./pdf-layout.js";
 import type { ReadText } from "./plain.js";
 
 interface PositionedText {
   readonly str: string;
   readonly transform: readonly number[];
+  readonly width: number;
   readonly height: number;
-  readonly hasEOL: boolean;
-}
-
-interface Line {
-  text: string;
-  y: number;
-  height: number;
+  readonly fontName?: string;
 }
 
 /** Fewer letters than this in the whole document means there is no text layer to speak of. */
@@ -31,14 +27,14 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadText> {
   } catch (error) {
     throw pdfError(error);
   }
-  const pages: PageLine[][] = [];
+  const pages: TextRun[][] = [];
   try {
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
       const content = await page.getTextContent();
-      const items: PositionedText[] = [];
-      for (const item of content.items) if (isPositionedText(item)) items.push(item);
-      pages.push(layOutPage(items));
+      const runs: TextRun[] = [];
+      for (const item of content.items) if (isPositionedText(item)) runs.push(runOf(item));
+      pages.push(runs);
       page.cleanup();
     }
   } catch (error) {
@@ -46,8 +42,9 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadText> {
   } finally {
     await document.destroy().catch(() => undefined);
   }
-  const text = joinPages(withoutFurniture(pages).map(pageText));
-  checkTextLayer(text, pages.length);
+  // The text layer is judged on everything the pages hold, before furniture is set aside.
+  checkTextLayer(pages.map((runs) => runs.map((run) => run.text).join("")).join(""), pages.length);
+  const text = layOutPdf(pages);
   const repair = repairMojibake(text);
   return { text: repair.text, encodingRepaired: repair.repaired };
 }
@@ -56,107 +53,11 @@ function isPositionedText(item: unknown): item is PositionedText {
   return typeof item === "object" && item !== null && "str" in item && "transform" in item;
 }
 
-/**
- * Rebuilds a page's lines: items join until pdf.js marks an end of line or the baseline moves; a
- * vertical gap well above the line height marks a new paragraph.
- */
-function layOutPage(items: readonly PositionedText[]): PageLine[] {
-  const lines: Line[] = [];
-  let current: Line | null = null;
-  for (const item of items) {
-    const y = item.transform[5] ?? 0;
-    const height = Math.abs(item.transform[3] ?? 0) || item.height || 10;
-    if (
-      current !== null &&
-      current.text !== "" &&
-      Math.abs(current.y - y) > Math.max(current.height, height) / 2
-    ) {
-      lines.push(current);
-      current = null;
-    }
-    if (current === null) current = { text: "", y, height };
-    current.text += item.str;
-    current.height = Math.max(current.height, height);
-    if (item.hasEOL) {
-      lines.push(current);
-      current = null;
-    }
-  }
-  if (current !== null) lines.push(current);
-  const out: PageLine[] = [];
-  let previous: Line | null = null;
-  for (const line of lines) {
-    if (line.text.trim() === "") continue;
-    const gap = previous === null ? 0 : previous.y - line.y;
-    out.push({
-      text: line.text,
-      paragraph: previous !== null && gap > Math.max(previous.height, line.height) * 1.8,
-    });
-    previous = line;
-  }
-  return out;
-}
-
-interface PageLine {
-  readonly text: string;
-  /** Whether a paragraph gap separates the line from the one above. */
-  readonly paragraph: boolean;
-}
-
-/** Lines a page's top or bottom holds that may be running heads, running feet or page numbers. */
-const MARGIN_LINES = 2;
-const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:page|p\.)?\s*#(?:\s*(?:\/|sur|of|de)\s*#)?(?:\s*[-–—])?$/i;
-
-function furnitureKey(line: string): string {
-  return line.trim().replace(/\d+/g, "#").replace(/\s+/g, " ").toLowerCase();
-}
-
-/**
- * Drops page furniture, which would otherwise cut sentences that run from one page to the next: page
- * numbers, and lines repeated at the top or bottom of most pages (running heads and feet, with their
- * numbers allowed to differ).
- */
-function withoutFurniture(pages: readonly (readonly PageLine[])[]): PageLine[][] {
-  const margins = (page: readonly PageLine[]) =>
-    page
-      .map((_, index) => index)
-      .filter((index) => index < MARGIN_LINES || index >= page.length - MARGIN_LINES);
-  const seen = new Map<string, number>();
-  for (const page of pages) {
-    const keys = new Set(margins(page).map((index) => furnitureKey((page[index] as PageLine).text)));
-    for (const key of keys) seen.set(key, (seen.get(key) ?? 0) + 1);
-  }
-  const repeated = (key: string) => pages.length >= 3 && (seen.get(key) ?? 0) >= pages.length * 0.6;
-  return pages.map((page) => {
-    const dropped = new Set(
-      margins(page).filter((index) => {
-        const key = furnitureKey((page[index] as PageLine).text);
-        return (pages.length >= 2 && PAGE_NUMBER.test(key)) || repeated(key);
-      }),
-    );
-    return page.filter((_, index) => !dropped.has(index));
-  });
-}
-
-/**
- * Pages apart (a form feed, which normalisation turns into a paragraph break), except where a sentence
- * runs on from one page into the next: then the page break is just a line break.
- */
-function joinPages(pages: readonly string[]): string {
-  let text = "";
-  for (const page of pages) {
-    if (page === "") continue;
-    const runsOn =
-      text !== "" &&
-      !/[.!?:;…]["'»”’)\]]*\s*$/.test(text.slice(-40)) &&
-      /^\s*\p{Ll}/u.test(page.slice(0, 40));
-    text += text === "" ? page : `${runsOn ? "\n" : "\f"}${page}`;
-  }
-  return text;
-}
-
-function pageText(page: readonly PageLine[]): string {
-  return page.map((line, index) => (index === 0 ? "" : line.paragraph ? "\n\n" : "\n") + line.text).join("");
+function runOf(item: PositionedText): TextRun {
+  const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform;
+  // The font size is the scale of the text matrix; a skew (italics) leaves the vertical scale as it is.
+  const size = Math.abs(d) || Math.hypot(a, b) || Math.hypot(c, d) || item.height || 10;
+  return { text: item.str, x, y, width: item.width, size, font: item.fontName ?? "" };
 }
 
 function checkTextLayer(text: string, pageCount: number): void {
