@@ -17,6 +17,7 @@ import { registerDemoCommand } from "./demo-command.js";
 import { registerEndCommand } from "./end-command.js";
 import { registerExchangeCommand } from "./exchange-command.js";
 import { describeFailure } from "./failure.js";
+import { registerGenerateCommand } from "./generate-command.js";
 import { registerInstructionCommand } from "./instruction-command.js";
 import { registerJournalCommand } from "./journal-command.js";
 import { detectLanguage, sayIn } from "./language.js";
@@ -81,6 +82,7 @@ export function buildProgram(context: CliContext): Command {
   registerWebhooksCommand(program, context);
   registerWorkerCommand(program, context);
   registerOutboxCommand(program, context);
+  registerGenerateCommand(program, context);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => {} });
     command.helpOption("-h, --help", say("affiche l'aide", "display help"));
