@@ -40,7 +40,7 @@ export function registerGenerateCommand(program: Command, { say, lang, print }: 
     )
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (id: string | undefined, options: GenerateFlags) => {
-      const { listTemplates } = await import("../app/list-templates.js");
+      const { listTemplates } = await import("../app/documents/list-templates.js");
       if (options.list === true || id === undefined) {
         const templates = listTemplates({ lang });
         if (options.json === true) {
@@ -72,7 +72,7 @@ export function registerGenerateCommand(program: Command, { say, lang, print }: 
           { argument: "--data" },
         );
       }
-      const { generateDocument } = await import("../app/generate-document.js");
+      const { generateDocument } = await import("../app/documents/generate-document.js");
       const document = await generateDocument({
         input: { template: id, dataPath: options.data, format: options.format ?? "pdf" },
         lang,

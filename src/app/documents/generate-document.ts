@@ -3,11 +3,11 @@
 
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { DOCUMENT_FORMATS, type DocumentFormat } from "../documents/model/document-model.js";
-import { MEDIA_TYPES, renderDocument } from "../documents/render-document.js";
-import { findTemplate } from "../documents/template-catalogue.js";
-import type { Language } from "../domain/duration.js";
-import { Art28Error } from "../domain/error.js";
+import { DOCUMENT_FORMATS, type DocumentFormat } from "../../documents/model/document-model.js";
+import { MEDIA_TYPES, renderDocument } from "../../documents/render-document.js";
+import { findTemplate } from "../../documents/template-catalogue.js";
+import type { Language } from "../../domain/duration.js";
+import { Art28Error } from "../../domain/error.js";
 
 export interface GenerateDocumentOptions {
   readonly input: {

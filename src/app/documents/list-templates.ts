@@ -1,8 +1,8 @@
 // Use case: the templates art28 writes, each with its formats, the law it serves and an example of its data.
 
-import type { DocumentFormat } from "../documents/model/document-model.js";
-import { findTemplate, TEMPLATES } from "../documents/template-catalogue.js";
-import type { Language } from "../domain/duration.js";
+import type { DocumentFormat } from "../../documents/model/document-model.js";
+import { findTemplate, TEMPLATES } from "../../documents/template-catalogue.js";
+import type { Language } from "../../domain/duration.js";
 
 export interface TemplateView {
   readonly id: string;
