@@ -6,6 +6,7 @@ import { createAgreement, type PartyReference } from "../app/agreements/create-a
 import { importAgreement } from "../app/agreements/import-agreement.js";
 import { listAgreements } from "../app/agreements/list-agreements.js";
 import { setAgreementTerms } from "../app/agreements/set-agreement-terms.js";
+import { setJointAllocation } from "../app/agreements/set-joint-allocation.js";
 import { showAgreement } from "../app/agreements/show-agreement.js";
 import {
   type AgreementKind,
@@ -13,11 +14,13 @@ import {
   PARTY_ROLE_LABELS,
   type Provenance,
 } from "../domain/agreement.js";
+import { allocationLines } from "../domain/allocation-lines.js";
 import { calendarFor } from "../domain/calendar.js";
 import { type Duration, formatDuration } from "../domain/duration.js";
 import { epochDayToIso } from "../domain/epoch-day.js";
 import { invalidInput } from "../domain/error.js";
 import { formatInstant } from "../domain/instant.js";
+import { parseJointDuty, parseKitModel, parsePerimeter } from "../domain/joint-allocation.js";
 import { OBLIGATION_STATUS_LABELS } from "../domain/obligation.js";
 import { AUTHORIZATION_LABELS, SILENCE_LABELS, TERM_LABELS, TRANSFER_LABELS } from "../domain/term-labels.js";
 import { type AgreementTerms, TERM_IDS, type TermId } from "../domain/terms.js";
@@ -131,6 +134,35 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
     )
     .option("--processor <name>", say("sous-traitant", "processor"))
     .option("--sub-processor <name>", say("sous-traitant ultérieur", "sub-processor"))
+    .option(
+      "--ent <name>",
+      say(
+        "l'ENT auquel l'accord appartient (conventions et accord de l'éditeur groupés sous ce nom)",
+        "the ENT the agreement belongs to (conventions and the vendor's agreement grouped under this name)",
+      ),
+    )
+    .option(
+      "--model <n>",
+      say(
+        "convention du kit ENT du ministère : 1 écoles, 2 un EPLE, 3 un territoire (répartition des devoirs préremplie)",
+        "the Ministry's ENT kit convention: 1 écoles, 2 one EPLE, 3 a territory (allocation of duties preset)",
+      ),
+    )
+    .option(
+      "--school <name>",
+      say(
+        "établissement couvert par la convention sans en être partie (répétable)",
+        "school the convention covers without being a party (repeatable)",
+      ),
+      collect,
+    )
+    .option(
+      "--signed-for-all-by <name>",
+      say(
+        "accord de l'éditeur : la partie qui l'a signé pour tous les responsables conjoints",
+        "vendor's agreement: the party that signed it for every joint controller",
+      ),
+    )
     .option("--effective <date>", say("date d'effet (AAAA-MM-JJ)", "effective date (YYYY-MM-DD)"))
     .option(
       "--active",
@@ -145,10 +177,25 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
         jointController?: string[];
         processor?: string;
         subProcessor?: string;
+        ent?: string;
+        model?: string;
+        school?: string[];
+        signedForAllBy?: string;
         effective?: string;
         active?: boolean;
         json?: boolean;
       }) => {
+        const model = options.model === undefined ? null : parseKitModel(options.model);
+        if (model !== null && options.kind !== "joint_controller") {
+          throw invalidInput(
+            {
+              fr: "--model s'applique à une convention de responsabilité conjointe (--kind joint_controller)",
+              en: "--model applies to a joint-controller convention (--kind joint_controller)",
+            },
+            { argument: "model" },
+          );
+        }
+        const entName = options.ent ?? (model !== null ? options.title : undefined);
         const parties: PartyReference[] = [
           ...(options.controller ? [{ organisation: options.controller, role: "controller" as const }] : []),
           ...(options.jointController ?? []).map((organisation) => ({
@@ -170,6 +217,16 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
               parties,
               ...(options.effective ? { effectiveOn: options.effective } : {}),
               status: options.active ? "active" : "draft",
+              ...(entName !== undefined
+                ? {
+                    ent: {
+                      ent: entName,
+                      model,
+                      schools: options.school ?? [],
+                      signedForAllBy: options.signedForAllBy ?? null,
+                    },
+                  }
+                : {}),
             },
             now: Date.now(),
           }),
@@ -386,6 +443,64 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
     );
 
   agreements
+    .command("allocate")
+    .description(
+      say(
+        "fixe qui tient un devoir d'une convention de responsabilité conjointe (art. 26), pour un périmètre ou tous",
+        "set who holds a duty of a joint-controller convention (Art. 26), for one perimeter or all",
+      ),
+    )
+    .argument(
+      "<agreement>",
+      say("la convention (id ou ses premiers caractères)", "the convention (id or its first characters)"),
+    )
+    .requiredOption(
+      "--duty <duty>",
+      "contact_point | inform_people | answer_requests | notify_authority | inform_people_of_breach | publish_essence | alert_controllers",
+    )
+    .option("--perimeter <perimeter>", "any | one_school | several_schools | territory", "any")
+    .requiredOption(
+      "--holder <party>",
+      say(
+        "la partie (nom, UAI, id), ou school_touched, ou each_party",
+        "the party (name, UAI, id), or school_touched, or each_party",
+      ),
+    )
+    .option(
+      "--otherwise <party>",
+      say(
+        "avec school_touched : qui répond pour un établissement qui n'est pas partie",
+        "with school_touched: who answers for a school that is not a party",
+      ),
+    )
+    .action(
+      async (
+        agreement: string,
+        options: { duty: string; perimeter: string; holder: string; otherwise?: string },
+      ) => {
+        const arrangement = await withRegister(context, async (register, principal) => {
+          const set = await setJointAllocation({
+            register,
+            principal,
+            input: {
+              agreement,
+              duty: parseJointDuty(options.duty),
+              perimeter: parsePerimeter(options.perimeter),
+              holder: options.holder,
+              ...(options.otherwise ? { otherwise: options.otherwise } : {}),
+            },
+            now: Date.now(),
+          });
+          const detail = await showAgreement({ register, principal, input: { id: set.agreementId } });
+          return { set, detail };
+        });
+        const name = (id: string) => arrangement.detail.organisations[id]?.name ?? id;
+        print(say("répartition des devoirs (art. 26) :", "allocation of duties (Art. 26):"));
+        for (const line of allocationLines(arrangement.set.allocation, name, lang)) print(`  ${line}`);
+      },
+    );
+
+  agreements
     .command("show")
     .description(say("affiche un accord en entier", "show one agreement in full"))
     .argument("<id>", say("identifiant (ou ses 8 premiers caractères)", "id (or its first 8 characters)"))
@@ -466,6 +581,24 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
         print(
           `    v${v.version} ${v.reason === "created" ? say("création", "created") : say("avenant", "amendment")} ${when(v.at)} ${v.by}${v.note ? ` — ${v.note}` : ""}`,
         );
+      }
+      if (detail.arrangement) {
+        const arrangement = detail.arrangement;
+        print(
+          `  ENT${colon}${arrangement.ent}${arrangement.model !== null ? say(` (modèle ${arrangement.model} du kit)`, ` (kit model ${arrangement.model})`) : ""}`,
+        );
+        if (arrangement.schools.length > 0)
+          print(
+            `  ${say("établissements couverts", "schools covered")}${colon}${arrangement.schools.map(name).join(", ")}`,
+          );
+        if (arrangement.signedForAllBy !== null)
+          print(
+            `  ${say("signé pour tous les responsables conjoints par", "signed for every joint controller by")}${colon}${name(arrangement.signedForAllBy)}`,
+          );
+        if (arrangement.allocation.length > 0) {
+          print(say("  répartition des devoirs (art. 26) :", "  allocation of duties (Art. 26):"));
+          for (const line of allocationLines(arrangement.allocation, name, lang)) print(`    ${line}`);
+        }
       }
       if (obligations.length > 0) {
         print(say("  obligations :", "  obligations:"));

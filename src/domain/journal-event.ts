@@ -364,6 +364,18 @@ export interface RecurringDutyStoppedV1 {
   readonly reason: string;
 }
 
+/** An agreement tied to a school ENT, or its allocation of joint-controller duties set or edited (GDPR Art. 26). */
+export interface JointArrangementSetV1 {
+  readonly v: 1;
+  readonly agreementId: string;
+  readonly ent: string;
+  readonly model: number | null;
+  /** The duties and perimeters set by this change, with their holder (an organisation id or a rule). */
+  readonly entries: readonly { readonly duty: string; readonly perimeter: string; readonly holder: string }[];
+  readonly schools: readonly string[];
+  readonly signedForAllBy: string | null;
+}
+
 /** Every event type and its payload. Adding a type here is the one place the journal learns of it. */
 export interface JournalPayloads {
   "organisation.created": OrganisationCreatedV1;
@@ -408,6 +420,7 @@ export interface JournalPayloads {
   "message.given_up": MessageGivenUpV1;
   "recurring_duty.scheduled": RecurringDutyScheduledV1;
   "recurring_duty.stopped": RecurringDutyStoppedV1;
+  "joint_arrangement.set": JointArrangementSetV1;
 }
 
 export type JournalEventType = keyof JournalPayloads;

@@ -15,6 +15,7 @@ export const BUNDLE_TABLES = [
   "agreement_parties",
   "agreement_subprocessors",
   "agreement_versions",
+  "joint_arrangements",
   "obligations",
   "recurring_duties",
   "breaches",
@@ -265,6 +266,7 @@ export class ExchangeRepository {
       terminations: await inAgreements("terminations"),
       retention_exceptions: await inAgreements("retention_exceptions"),
       recurring_duties: await inAgreements("recurring_duties"),
+      joint_arrangements: await inAgreements("joint_arrangements"),
       certificates: await inAgreements("certificates"),
     };
   }
@@ -278,6 +280,7 @@ export class ExchangeRepository {
       "agreements",
       "obligations",
       "agreement_subprocessors",
+      "joint_arrangements",
       "breaches",
       "breach_notices",
       "breach_notifications",

@@ -7,6 +7,7 @@ import { BreachRepository } from "./breach-repository.js";
 import type { Engine } from "./engine.js";
 import { ExchangeRepository } from "./exchange-repository.js";
 import { InstructionRepository } from "./instruction-repository.js";
+import { JointArrangementRepository } from "./joint-arrangement-repository.js";
 import { JournalRepository } from "./journal-repository.js";
 import { ObligationRepository } from "./obligation-repository.js";
 import { OrganisationRepository } from "./organisation-repository.js";
@@ -33,6 +34,7 @@ export interface Repositories {
   readonly breaches: BreachRepository;
   readonly requests: RequestRepository;
   readonly recurringDuties: RecurringDutyRepository;
+  readonly jointArrangements: JointArrangementRepository;
 }
 
 /** `now` stamps rows that record when they were written (outbox messages): the use case's clock. */
@@ -57,5 +59,6 @@ export function repositoriesFor(
     breaches: new BreachRepository(db, engine, tenant),
     requests: new RequestRepository(db, tenant),
     recurringDuties: new RecurringDutyRepository(db, tenant),
+    jointArrangements: new JointArrangementRepository(db, tenant),
   };
 }

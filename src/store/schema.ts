@@ -394,6 +394,22 @@ export interface CertificatesTable {
   created_at: number;
 }
 
+export interface JointArrangementsTable {
+  id: string;
+  tenant_id: string;
+  agreement_id: string;
+  ent: string;
+  ent_key: string;
+  model: number | null;
+  /** JSON: the allocation entries. */
+  allocation: string;
+  /** JSON: the organisation ids of the schools covered. */
+  schools: string;
+  signed_for_all_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   agreements: AgreementsTable;
@@ -416,6 +432,7 @@ export interface Database {
   audit_findings: AuditFindingsTable;
   instructions: InstructionsTable;
   recurring_duties: RecurringDutiesTable;
+  joint_arrangements: JointArrangementsTable;
   terminations: TerminationsTable;
   retention_exceptions: RetentionExceptionsTable;
   certificates: CertificatesTable;
@@ -433,6 +450,7 @@ export const TABLES_IN_ORDER: readonly TableName[] = [
   "agreement_parties",
   "agreement_subprocessors",
   "agreement_versions",
+  "joint_arrangements",
   "obligations",
   "organisation_contacts",
   "webhook_endpoints",

@@ -24,6 +24,7 @@ import { type AgreementTerms, TERM_IDS } from "../../domain/terms.js";
 import { findOrganisation } from "../register/find-record.js";
 import type { Register } from "../register/open-register.js";
 import { contentHash, inTransaction, newId, type UnitOfWork } from "../register/unit-of-work.js";
+import { addJointArrangement, type EntTie } from "./tie-agreement-to-ent.js";
 
 export interface AgreementInput {
   readonly kind: AgreementKind;
@@ -42,6 +43,8 @@ export interface AgreementInput {
   /** Record it in force at once (needs an effective date), or as a draft (default). */
   readonly status?: "draft" | "active";
   readonly note?: string | null;
+  /** The school ENT the agreement belongs to: a convention on the kit's model, or the ENT's processor agreement. */
+  readonly ent?: EntTie;
 }
 
 /** A party named as people name organisations (name, UAI, SIRET…), for adapters. */
@@ -155,10 +158,20 @@ export async function addAgreement(unit: UnitOfWork, input: AgreementInput): Pro
       unit.record({ type: "organisation.role_added", payload: { v: 1, organisationId: updated.id, role } });
     }
   }
-  const terms: AgreementTerms = input.terms ?? { durations: {} };
+  let terms: AgreementTerms = input.terms ?? { durations: {} };
   const provenance: Partial<Record<TermKey, Provenance>> = {};
+  const model = input.kind === "joint_controller" ? input.ent?.model : undefined;
+  if (model && terms.durations.incident_alert_between_controllers === undefined) {
+    // The kit's conventions: an incident is passed on to the other parties within 48 hours at most.
+    terms = {
+      ...terms,
+      durations: { ...terms.durations, incident_alert_between_controllers: { amount: 48, unit: "hours" } },
+    };
+    provenance.incident_alert_between_controllers = { kind: "generated", template: `ent-kit-model-${model}` };
+  }
   for (const key of termKeys(terms)) {
-    provenance[key] = input.provenance?.[key] ?? { kind: "typed", by: unit.principal.id, at: unit.now };
+    provenance[key] = input.provenance?.[key] ??
+      provenance[key] ?? { kind: "typed", by: unit.principal.id, at: unit.now };
   }
   let agreement: Agreement = {
     id: newId(),
@@ -195,5 +208,6 @@ export async function addAgreement(unit: UnitOfWork, input: AgreementInput): Pro
       contentSha256: contentHash(agreement),
     },
   });
+  if (input.ent) await addJointArrangement(unit, agreement, input.ent);
   return agreement;
 }

@@ -1,6 +1,7 @@
 // Use case: one agreement in full — parties, terms with provenance, processing, sub-processors, versions, duties.
 
 import type { Agreement, AgreementVersion } from "../../domain/agreement.js";
+import type { JointArrangement } from "../../domain/joint-allocation.js";
 import type { Obligation } from "../../domain/obligation-record.js";
 import type { Organisation } from "../../domain/organisation.js";
 import type { Principal } from "../../domain/principal.js";
@@ -13,6 +14,8 @@ export interface AgreementDetail {
   readonly organisations: Readonly<Record<string, Pick<Organisation, "id" | "name" | "type" | "calendar">>>;
   readonly versions: readonly Omit<AgreementVersion, "snapshot">[];
   readonly obligations: readonly Obligation[];
+  /** Its tie to a school ENT (GDPR Art. 26): the allocation of duties, the schools covered; null when none. */
+  readonly arrangement: JointArrangement | null;
 }
 
 export interface ShowAgreementOptions {
@@ -29,9 +32,11 @@ export async function showAgreement({
 }: ShowAgreementOptions): Promise<AgreementDetail> {
   const repositories = reader(register, principal);
   const agreement = await findAgreement(repositories, input.id, "id");
-  const organisations = await repositories.organisations.byIds(
-    agreement.parties.map((p) => p.organisationId),
-  );
+  const arrangement = (await repositories.jointArrangements.byAgreement(agreement.id)) ?? null;
+  const organisations = await repositories.organisations.byIds([
+    ...agreement.parties.map((p) => p.organisationId),
+    ...(arrangement?.schools ?? []),
+  ]);
   const versions = await repositories.agreements.versions(agreement.id);
   const obligations = await repositories.obligations.forAgreement(agreement.id);
   return {
@@ -44,5 +49,6 @@ export async function showAgreement({
     ),
     versions: versions.map(({ snapshot: _snapshot, ...v }) => v),
     obligations,
+    arrangement,
   };
 }

@@ -10,6 +10,7 @@ import { breachesAndRequests } from "./0011-breaches-and-requests.js";
 import { changesAuditsInstructionsTermination } from "./0012-changes-audits-instructions-termination.js";
 import { recurringDuties } from "./0013-recurring-duties.js";
 import { windowsToSettle } from "./0014-windows-to-settle.js";
+import { jointArrangements } from "./0015-joint-arrangements.js";
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -23,6 +24,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         "0012-changes-audits-instructions-termination": changesAuditsInstructionsTermination,
         "0013-recurring-duties": recurringDuties,
         "0014-windows-to-settle": windowsToSettle,
+        "0015-joint-arrangements": jointArrangements,
       };
     },
   };
