@@ -21,6 +21,7 @@ const CONTRACT_KEYS = [
   "kind",
   "encodingRepaired",
   "parties",
+  "partyDetails",
   "governingLaw",
   "subprocessorAuthorization",
   "objectionSilence",
@@ -30,6 +31,8 @@ const CONTRACT_KEYS = [
   "subprocessors",
   "checklist",
   "flags",
+  "confidence",
+  "toConfirm",
 ];
 
 const FRENCH_AGREEMENT = `Accord de sous-traitance des données personnelles

@@ -81,6 +81,64 @@ describe("the parties", () => {
     });
   });
 
+  it("reads a name a role is stated of, before or after the role", () => {
+    expect(
+      analyze("Under this addendum Nimbus Cloud is the Processor of the school's data.").parties.processor,
+    ).toBe("Nimbus Cloud");
+    const stated = analyze(
+      "Au sens de la présente convention, le Sous-traitant est la société Ardoise. Le Responsable de traitement est l'académie.",
+    );
+    expect(stated.parties).toEqual({ processor: "Ardoise", controller: "académie" });
+  });
+
+  it("reads a name given in parentheses after the role word", () => {
+    expect(
+      analyze("Les présentes clauses lient le sous-traitant (Tableau Vert) au collège.").parties.processor,
+    ).toBe("Tableau Vert");
+  });
+
+  it("reads the name that opens a long description, with its legal form and SIREN", () => {
+    const analysis = analyze(
+      "Le présent accord est conclu entre le Client, agissant en qualité de responsable de traitement, et la société Craie Numérique SAS, société par actions simplifiée immatriculée au RCS de Lyon sous le numéro 123 456 789, dont le siège est à Lyon, agissant en qualité de sous-traitant.",
+    );
+    expect(analysis.parties).toEqual({ processor: "Craie Numérique SAS", controller: "Client" });
+    expect(analysis.partyDetails?.processor).toEqual({ legalForm: "SAS", registration: "123 456 789" });
+    expect(analysis.confidence?.["parties.processor"]).toBe("high");
+  });
+
+  it("reads a cover page whose role lines stand under the names", () => {
+    const analysis = analyze(
+      "Data Processing Agreement\n\nbetween\n\nSchool (to be inserted)\n\n- hereinafter referred to as the Controller -\n\nand\n\nQuill Systems GmbH, Hauptstr. 1, Berlin\n\n- hereinafter referred to as the Processor -\n\n1. The Processor processes data.",
+    );
+    expect(analysis.parties).toEqual({ processor: "Quill Systems GmbH", controller: null });
+    expect(analysis.confidence?.["parties.processor"]).toBe("medium");
+  });
+
+  it("reads the party an agreement is made with, facing the customer", () => {
+    expect(
+      analyze("This addendum forms part of the agreement between Lantern and the Customer.").parties
+        .processor,
+    ).toBe("Lantern");
+  });
+
+  it("gives a party that is controller of its own processing the role the agreement weighs most", () => {
+    const analysis = analyze(
+      [
+        "L'Agence, en tant que responsable de traitement, gère les comptes de ses agents.",
+        "Pour le service, l'Agence agit en qualité de sous-traitant. Le sous-traitant est l'Agence.",
+        "Le responsable de traitement est la Commune.",
+      ].join("\n"),
+    );
+    expect(analysis.parties).toEqual({ processor: "Agence", controller: "Commune" });
+  });
+
+  it("never takes a role word or a defined term for a name", () => {
+    const analysis = analyze(
+      "“SCCs” means the Standard Contractual Clauses (Processors). The Provider acts as processor. The Processor shall notify the Customer.",
+    );
+    expect(analysis.parties.processor).toBeNull();
+  });
+
   it("leaves a template's blanks unnamed", () => {
     const analysis = analyze(
       "Conclu entre [Nom de l'établissement] (le Responsable du traitement) et [À compléter] (le Sous-traitant).",

@@ -476,6 +476,8 @@ export function extractTerms(view: DocumentView, context: TermContext): Partial<
       qualifier: "qualifier" in duration ? duration.qualifier : null,
       quote: chosen.view.sentence.text,
       offset: chosen.view.sentence.start,
+      trigger: null,
+      confidence: "medium",
     };
   }
   return found;

@@ -11,7 +11,7 @@ import {
 import type { TermId } from "../../domain/terms.js";
 import type { Analysis, ChecklistStatus, Flag, FoundTerm } from "../analysis.js";
 import { isCompliant, isPolicyFlag } from "../policy.js";
-import { checklistLabel, KIND_LABELS, LANGUAGE_LABELS, SEVERITY_LABELS, STATUS_LABELS } from "./labels.js";
+import { checklistLabel, KIND_LABELS, languageLabel, SEVERITY_LABELS, STATUS_LABELS } from "./labels.js";
 import { auditFrequency, counted, REPORT_WORDS, SEVERITIES, termValue } from "./text-report.js";
 
 export interface HtmlReportOptions {
@@ -349,7 +349,7 @@ export function renderHtmlReport(
   const meta = [
     fileName ? `<span>${escapeHtml(fileName)}</span>` : "",
     `<span>${w("kind")}${colon}${escapeHtml(KIND_LABELS[analysis.kind][lang])}</span>`,
-    `<span>${w("language")}${colon}${escapeHtml(LANGUAGE_LABELS[analysis.language][lang])}</span>`,
+    `<span>${w("language")}${colon}${escapeHtml(languageLabel(analysis.language, lang))}</span>`,
     analysis.encodingRepaired ? `<span>${w("encodingRepaired")}</span>` : "",
   ]
     .filter((part) => part !== "")

@@ -74,6 +74,23 @@ export const LANGUAGE_LABELS: Record<Language, LocalizedText> = {
   en: { fr: "anglais", en: "English" },
 };
 
+/** Languages the analyzer names but does not read. */
+const UNREAD_LANGUAGE_LABELS: Readonly<Record<string, LocalizedText>> = {
+  nl: { fr: "néerlandais", en: "Dutch" },
+  de: { fr: "allemand", en: "German" },
+  es: { fr: "espagnol", en: "Spanish" },
+  it: { fr: "italien", en: "Italian" },
+  pt: { fr: "portugais", en: "Portuguese" },
+};
+
+/** The name of a document's language; one the analyzer does not read is said to be unread. */
+export function languageLabel(code: string, lang: Language): string {
+  const read = (LANGUAGE_LABELS as Record<string, LocalizedText>)[code];
+  if (read !== undefined) return read[lang];
+  const name = UNREAD_LANGUAGE_LABELS[code]?.[lang] ?? code;
+  return lang === "fr" ? `${name} (non lu par l'analyseur)` : `${name} (not read by the analyzer)`;
+}
+
 /** The label of a checklist item, or its id when the checklist holds one this report does not know. */
 export function checklistLabel(id: string, lang: Language): string {
   return CHECKLIST_LABELS[id]?.[lang] ?? id;

@@ -11,7 +11,7 @@ import {
 import type { TermId } from "../../domain/terms.js";
 import type { Analysis, FoundTerm, Severity } from "../analysis.js";
 import { isCompliant, isPolicyFlag } from "../policy.js";
-import { checklistLabel, KIND_LABELS, LANGUAGE_LABELS, SEVERITY_LABELS, STATUS_LABELS } from "./labels.js";
+import { checklistLabel, KIND_LABELS, languageLabel, SEVERITY_LABELS, STATUS_LABELS } from "./labels.js";
 
 export interface ReportOptions {
   readonly lang: Language;
@@ -136,7 +136,7 @@ export function renderTextReport(analysis: Analysis, { lang, fileName }: ReportO
   out.push("═".repeat(w("title").length));
   if (fileName) out.push(field(w("file"), fileName));
   out.push(field(w("kind"), KIND_LABELS[analysis.kind][lang]));
-  out.push(field(w("language"), LANGUAGE_LABELS[analysis.language][lang]));
+  out.push(field(w("language"), languageLabel(analysis.language, lang)));
   if (analysis.encodingRepaired) out.push(`  ${w("encodingRepaired")}`);
   out.push(field(w("processor"), analysis.parties.processor));
   out.push(field(w("controller"), analysis.parties.controller));

@@ -108,6 +108,8 @@ describe("analysisContract", () => {
       "qualifier",
       "quote",
       "offset",
+      "trigger",
+      "confidence",
     ]);
   });
 });

@@ -117,6 +117,7 @@ export function analysisContract(analysis: Analysis): Analysis {
     kind: analysis.kind,
     encodingRepaired: analysis.encodingRepaired,
     parties: { processor: analysis.parties.processor, controller: analysis.parties.controller },
+    partyDetails: analysis.partyDetails ?? { processor: null, controller: null },
     governingLaw: analysis.governingLaw,
     subprocessorAuthorization: analysis.subprocessorAuthorization,
     objectionSilence: analysis.objectionSilence,
@@ -133,6 +134,8 @@ export function analysisContract(analysis: Analysis): Analysis {
           qualifier: term.qualifier,
           quote: term.quote,
           offset: term.offset,
+          trigger: term.trigger ?? null,
+          confidence: term.confidence ?? "medium",
         },
       ]),
     ),
@@ -143,6 +146,11 @@ export function analysisContract(analysis: Analysis): Analysis {
     })),
     checklist: analysis.checklist.map(({ id, status, quotes }) => ({ id, status, quotes: [...quotes] })),
     flags: analysis.flags.map(({ id, severity, message, quote }) => ({ id, severity, message, quote })),
+    confidence: { ...(analysis.confidence ?? {}) },
+    toConfirm: (analysis.toConfirm ?? []).map(({ field, candidates }) => ({
+      field,
+      candidates: candidates.map(({ value, quote, offset }) => ({ value, quote, offset })),
+    })),
   };
 }
 

@@ -305,7 +305,8 @@ export async function addImportedAgreement(
     terms,
     provenance,
     subprocessors,
-    source: { sha256, fileName, language: analysis.language },
+    // A language the analyzer does not read is recorded as it is only in the analysis; the source keeps fr/en.
+    source: { sha256, fileName, language: analysis.language === "en" ? "en" : "fr" },
     note: lang === "fr" ? `importé de ${fileName}` : `imported from ${fileName}`,
   });
   return {
