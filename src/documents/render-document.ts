@@ -1,10 +1,11 @@
-// Renders a DocumentModel to the format asked for; the spreadsheet formats only for documents that are tables.
+// Renders a DocumentModel to the format asked for (a template says which formats it offers).
 
-import { Art28Error } from "../domain/error.js";
 import type { DocumentFormat, DocumentModel } from "./model/document-model.js";
+import { renderCsv } from "./render/render-csv.js";
 import { renderDocx } from "./render/render-docx.js";
 import { renderHtml } from "./render/render-html.js";
 import { renderPdf } from "./render/render-pdf.js";
+import { renderXlsx } from "./render/render-xlsx.js";
 
 export const MEDIA_TYPES: Record<DocumentFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -23,14 +24,8 @@ export async function renderDocument(model: DocumentModel, format: DocumentForma
     case "html":
       return renderHtml(model);
     case "xlsx":
+      return renderXlsx(model);
     case "csv":
-      throw new Art28Error(
-        "unsupported_format",
-        {
-          fr: `le format ${format} est réservé aux registres`,
-          en: `the ${format} format is for registers only`,
-        },
-        { argument: "--format" },
-      );
+      return renderCsv(model);
   }
 }

@@ -3,8 +3,14 @@
 import { Art28Error } from "../domain/error.js";
 import type { Template } from "./template.js";
 import { dpaTemplate } from "./templates/dpa.js";
+import { registerControllerTemplate } from "./templates/register-controller.js";
+import { registerProcessorTemplate } from "./templates/register-processor.js";
 
-export const TEMPLATES: readonly Template[] = [dpaTemplate];
+export const TEMPLATES: readonly Template[] = [
+  dpaTemplate,
+  registerControllerTemplate,
+  registerProcessorTemplate,
+];
 
 export function findTemplate(id: string): Template {
   const template = TEMPLATES.find((t) => t.id === id);

@@ -30,6 +30,8 @@ export type Block =
   | { readonly type: "clause"; readonly number: string; readonly text: string }
   | { readonly type: "list"; readonly style: "letters" | "bullets"; readonly items: readonly string[] }
   | { readonly type: "table"; readonly table: DocumentTable }
+  /** A table only spreadsheets show (XLSX, CSV): a register's rows, which pages show as one sheet per row. */
+  | { readonly type: "sheet"; readonly table: DocumentTable }
   /** Label and value pairs, laid out as a two-column table. */
   | { readonly type: "fields"; readonly rows: readonly (readonly [string, string])[] }
   | { readonly type: "signatures"; readonly place: string; readonly signatories: readonly Signatory[] }
@@ -48,5 +50,7 @@ export interface DocumentModel {
   /** The issue date (ISO 8601 calendar date): the only date a rendering carries, so equal inputs give equal bytes. */
   readonly issuedOn: string;
   readonly author: string;
+  /** Wide tables (registers) are laid out on landscape pages. */
+  readonly orientation: "portrait" | "landscape";
   readonly blocks: readonly Block[];
 }

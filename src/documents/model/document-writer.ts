@@ -5,7 +5,10 @@ import type { LocalizedText } from "../../domain/error.js";
 import type { Block, DocumentLanguage, DocumentModel, DocumentTable, Signatory } from "./document-model.js";
 import { typeset } from "./french-typography.js";
 
-/** A sentence in both languages, or a value from the data (a name, an address) that reads the same in both. */
+/**
+ * A sentence in both languages, or a value from the data (a name, an address, a register's cell) that reads
+ * the same in both and is printed as typed: typography must not touch what a person or a spreadsheet wrote.
+ */
 export type Words = LocalizedText | string;
 
 export interface DocumentHeader {
@@ -15,6 +18,7 @@ export interface DocumentHeader {
   readonly reference: string;
   readonly issuedOn: string;
   readonly author: string;
+  readonly orientation?: "portrait" | "landscape";
 }
 
 export class DocumentWriter {
@@ -24,9 +28,9 @@ export class DocumentWriter {
 
   constructor(readonly lang: DocumentLanguage) {}
 
-  /** The words in the document's language, typeset. */
+  /** A sentence of ours in the document's language, typeset; a value from the data as it was typed. */
   text(words: Words): string {
-    return typeset(typeof words === "string" ? words : words[this.lang], this.lang);
+    return typeof words === "string" ? words : typeset(words[this.lang], this.lang);
   }
 
   /** Picks the French or English form without typesetting (for values joined into a sentence later). */
@@ -46,7 +50,7 @@ export class DocumentWriter {
     this.blocks.push({
       type: "heading",
       level: 2,
-      text: this.text(`Clause ${this.clauseCount} – ${this.pick(title)}`),
+      text: typeset(`Clause ${this.clauseCount} – ${this.pick(title)}`, this.lang),
     });
     return this;
   }
@@ -92,6 +96,19 @@ export class DocumentWriter {
     return this;
   }
 
+  /** A table for spreadsheets only (see Block "sheet"). */
+  sheet(name: Words, header: readonly Words[], rows: readonly (readonly Words[])[]): this {
+    this.blocks.push({
+      type: "sheet",
+      table: {
+        sheet: this.text(name),
+        header: header.map((h) => this.text(h)),
+        rows: rows.map((row) => row.map((cell) => this.text(cell))),
+      },
+    });
+    return this;
+  }
+
   fields(rows: readonly (readonly [Words, Words])[]): this {
     this.blocks.push({
       type: "fields",
@@ -132,6 +149,7 @@ export class DocumentWriter {
       reference: header.reference,
       issuedOn: header.issuedOn,
       author: header.author,
+      orientation: header.orientation ?? "portrait",
       blocks: [...this.blocks],
     };
   }

@@ -23,7 +23,9 @@ Typograf.addRule({
 
 // Tying short words to the next one leaves justified lines with uneven gaps (Word and LibreOffice do not
 // stretch a no-break space): those rules are off.
+// A space before an opening bracket would also split "28(3)" and "SUM(A1)": that rule is off too.
 const SHORT_WORD_RULES = [
+  "common/space/beforeBracket",
   "common/nbsp/afterShortWord",
   "common/nbsp/afterShortWordByList",
   "common/nbsp/beforeShortLastWord",

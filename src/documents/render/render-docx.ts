@@ -11,6 +11,7 @@ import {
   Packer,
   PageBreak,
   PageNumber,
+  PageOrientation,
   Paragraph,
   ShadingType,
   Tab,
@@ -155,6 +156,8 @@ function blockChildren(b: Block): (Paragraph | Table | TableOfContents)[] {
       ];
     case "pageBreak":
       return [new Paragraph({ children: [new PageBreak()] })];
+    case "sheet":
+      return [];
   }
 }
 
@@ -262,7 +265,15 @@ export async function renderDocx(model: DocumentModel): Promise<Uint8Array> {
     },
     sections: [
       {
-        properties: { page: { margin: { top: 1134, bottom: 1134, left: 1247, right: 1247 } } },
+        properties: {
+          page: {
+            size: {
+              orientation:
+                model.orientation === "landscape" ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+            },
+            margin: { top: 1134, bottom: 1134, left: 1247, right: 1247 },
+          },
+        },
         footers: {
           default: new Footer({
             children: [

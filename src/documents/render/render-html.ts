@@ -56,6 +56,8 @@ function block(b: Block, index: number, model: DocumentModel): string {
     }
     case "pageBreak":
       return '<div class="page-break"></div>';
+    case "sheet":
+      return "";
   }
 }
 

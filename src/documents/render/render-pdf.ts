@@ -56,6 +56,7 @@ class PdfLayout {
     const at = new Date(`${model.issuedOn}T00:00:00Z`);
     this.doc = new PDFDocument({
       size: "A4",
+      layout: model.orientation,
       margins: { top: MARGIN, bottom: MARGIN + 14, left: MARGIN, right: MARGIN },
       pdfVersion: "1.7",
       subset: "PDF/A-2b",
@@ -341,6 +342,8 @@ function layBlock(
       return;
     case "pageBreak":
       layout.doc.addPage();
+      return;
+    case "sheet":
       return;
   }
 }
