@@ -107,6 +107,61 @@ describe("structureOf: headings", () => {
     expect(lists.map((item) => item.marker)).toEqual(["1."]);
   });
 
+  it("takes a hard-wrapped numbered clause for a clause, its clock kept with it", () => {
+    const lines = [
+      "7. Notification des violations",
+      "7.1 Le Sous-traitant notifie au Responsable de traitement toute violation de données à",
+      "caractère personnel dans un délai maximal de 48 heures après en avoir pris connaissance.",
+      "Il documente chaque violation dans un registre tenu à la disposition du Responsable et de",
+      "l'autorité de contrôle, avec ses effets et les mesures prises pour y remédier.",
+      "Une copie du registre est remise chaque année au Responsable de traitement qui le demande.",
+    ];
+    const { headings, lists } = structureOf(lines.join("\n"));
+    expect(headings.map((heading) => heading.number)).toEqual(["7"]);
+    expect(lists.find((item) => item.marker === "7.1")?.text).toMatch(/48 heures/);
+  });
+
+  it("takes a numbered line holding an obligation or a whole sentence for a clause, not a title", () => {
+    const text = [
+      "4. Personnel",
+      "4.1 Confidentiality. The Processor ensures that its staff are bound by confidentiality",
+      "4.2 The Processor shall train its staff every year",
+      "4.3 Access to the data",
+    ].join("\n\n");
+    const { headings } = structureOf(text);
+    expect(headings.map((heading) => heading.number)).toEqual(["4", "4.3"]);
+  });
+
+  it("does not take a wrapped line that starts with a reference to a section for a heading", () => {
+    const text = "The parties complete the clauses as stated in\nSection 11.4 and 11.5 below, which prevail.";
+    expect(structureOf(text).headings).toEqual([]);
+  });
+
+  it("reads a clause that goes on in numbered sub-items as one sentence with them", () => {
+    const text = [
+      "7.1 In respect of any data breach, the Processor shall, within 48 hours of becoming aware of it:",
+      "7.1.1\tnotify the Controller of the breach; and",
+      "7.1.2\tgive the Controller the details it holds.",
+      "7.2 The Processor keeps a record of every breach.",
+    ].join("\n");
+    const structure = structureOf(text);
+    expect(structure.tables).toEqual([]);
+    expect(structure.sentences.map((sentence) => sentence.text)).toEqual([
+      "In respect of any data breach, the Processor shall, within 48 hours of becoming aware of it:\n7.1.1\tnotify the Controller of the breach; and\n7.1.2\tgive the Controller the details it holds.",
+      "The Processor keeps a record of every breach.",
+    ]);
+    expect(structure.lists.map((item) => item.marker)).toEqual(["7.1", "7.1.1", "7.1.2", "7.2"]);
+  });
+
+  it("keeps list items that are sentences of their own apart from the lead-in", () => {
+    const text = "Le sous-traitant s'engage à :\n- Tenir un registre.\n- Former son personnel.";
+    expect(structureOf(text).sentences.map((sentence) => sentence.text)).toEqual([
+      "Le sous-traitant s'engage à :",
+      "Tenir un registre.",
+      "Former son personnel.",
+    ]);
+  });
+
   it("drops the colon that closes a title", () => {
     expect(structureOf("Article 4.1 : Traitement des données :").headings[0]?.title).toBe(
       "Traitement des données",
@@ -244,6 +299,17 @@ describe("structureOf: tables", () => {
       ["Beta", "Courriel", "Irlande"],
     ]);
     expect(structure.sentences.map((sentence) => sentence.text)).toContain("Alpha\tHébergement\tFrance");
+  });
+
+  it("reads rows written without outer pipes as a table", () => {
+    const text =
+      "Les sous-traitants :\n\nNom | Activité | Pays\nAlpha | Hébergement | France\nBeta | Courriel | Irlande";
+    const [table] = structureOf(text).tables;
+    expect(table?.rows.map((row) => row.map((cell) => cell.text))).toEqual([
+      ["Nom", "Activité", "Pays"],
+      ["Alpha", "Hébergement", "France"],
+      ["Beta", "Courriel", "Irlande"],
+    ]);
   });
 
   it("does not take a single line with a tab for a table", () => {

@@ -76,7 +76,7 @@ const DIVISION_KEYWORD =
   /^(titre|title|chapitre|chapter|partie|part|annexe|annex|appendice|appendix|schedule|exhibit|article|art\.|section|clause)[ \t]+/i;
 /** The number after a division keyword, and the separator before its title (case matters here). */
 const DIVISION_NUMBER =
-  /^((?:\d+|[IVXLCDM]+|[A-Z])(?:\.\d+)*|premier|première|first|unique|PREMIER|UNIQUE)(?:$|[ \t]*[-–—:.)][ \t]*|[ \t]+(?=\p{Lu}))/u;
+  /^((?:\d+|[IVXLCDM]+|[A-Z])(?:\.\d+)*|premier|première|first|unique|PREMIER|UNIQUE)(?:$|[ \t]*[-–—:.)](?!\d)[ \t]*|[ \t]+(?=\p{Lu}))/u;
 const MARKDOWN_HEADING = /^(#{1,6})[ \t]+/;
 const MULTI_LEVEL_NUMBER = /^((?:\d+|[A-Z])(?:\.\d+)+)\.?(?:[ \t]*[-–—:)])?[ \t]+(?=\S)/;
 const SINGLE_LEVEL_NUMBER = /^(\d{1,3}|[IVXLC]{1,6})(?:[.)]|[ \t]+[-–—])[ \t]+(?=\S)/;
@@ -187,7 +187,7 @@ export function structureOf(text: string): DocumentStructure {
     }
   }
   collectListItems(text, lines, lists, wrapped);
-  const sentences = findSentences(text, lines, headings, wrapped);
+  const sentences = withContinuedItems(text, findSentences(text, lines, headings, wrapped), lists);
   return { headings, sentences, lists, tables };
 }
 
@@ -236,6 +236,17 @@ function findTables(text: string, lines: Line[]): Table[] {
       i = Math.max(j, i + 1);
       continue;
     }
+    const pipes = bareFieldCount(line.content);
+    if (pipes >= 1) {
+      // Rows written "a | b | c" without outer pipes, as markup stripped of its borders leaves them.
+      let j = i;
+      while (j < lines.length && bareFieldCount((lines[j] as Line).content) === pipes) j++;
+      if (j - i >= 2) {
+        tables.push(pipeTable(text, lines.slice(i, j)));
+        i = j;
+        continue;
+      }
+    }
     if (isTabRow(i)) {
       let j = i;
       while (j < lines.length && isTabRow(j)) j++;
@@ -246,6 +257,14 @@ function findTables(text: string, lines: Line[]): Table[] {
     i++;
   }
   return tables;
+}
+
+/** How many " | " separate the cells of a line written without outer pipes (0 when it is not one). */
+function bareFieldCount(content: string): number {
+  if (content.startsWith("|") || content.length > 2000) return 0;
+  let count = 0;
+  for (let k = content.indexOf(" | "); k !== -1; k = content.indexOf(" | ", k + 3)) count++;
+  return count;
 }
 
 function pipeTable(text: string, block: Line[]): Table {
@@ -280,8 +299,12 @@ function pipeCells(text: string, line: Line): TableCell[] {
   return cells;
 }
 
+/** A clause number or list marker alone before a tab ("7.1.1\tnotify …"): an item, not a table row. */
+const MARKER_BEFORE_TAB =
+  /^(?:\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-zA-Z]\)|\(?[ivxIVX]{1,5}[.)]|[a-zA-Z]\.|\(\d{1,3}\)|[-•·▪◦‣○●■□*])[ ]?\t/;
+
 function tabCells(text: string, line: Line): TableCell[] {
-  if (!line.content.includes("\t")) return [];
+  if (!line.content.includes("\t") || MARKER_BEFORE_TAB.test(line.content)) return [];
   const parts = line.content.split("\t");
   let filled = 0;
   for (const part of parts) if (part.trim() !== "" && ++filled >= 2) break;
@@ -380,6 +403,24 @@ function classifyLines(lines: Line[]): boolean {
       line.kind === "heading" &&
       line.heading !== null &&
       !markdown &&
+      line.marker === "" &&
+      MULTI_LEVEL_NUMBER.test(line.content) &&
+      next !== null &&
+      next.kind === "text" &&
+      continues(line, next, wrapped) &&
+      (line.end - line.start >= 60 || TERMINAL.test(next.content))
+    ) {
+      // "7.1 Processor shall notify the Controller of any" wrapped onto the next line: a clause.
+      line.kind = "list";
+      line.marker = (MULTI_LEVEL_NUMBER.exec(line.content)?.[1] ?? "").trim();
+      line.bodyStart = line.start + (MULTI_LEVEL_NUMBER.exec(line.content)?.[0].length ?? 0);
+      line.heading = null;
+      continue;
+    }
+    if (
+      line.kind === "heading" &&
+      line.heading !== null &&
+      !markdown &&
       line.bodyStart >= line.end &&
       next?.kind === "text"
     ) {
@@ -408,6 +449,20 @@ function neighbour(lines: Line[], index: number, step: 1 | -1): Line | null {
 /** Titles are short, start with a capital or a digit and do not end like a sentence. */
 function looksLikeTitle(title: string): boolean {
   return title.length <= 120 && /^[\p{Lu}\d«"“]/u.test(title) && !/[.;,]$/.test(title);
+}
+
+/** Words that make a clause of a line: an obligation's verb, or a copula. */
+const CLAUSE_VERB =
+  /(?:^|[\s(])(?:shall|will|must|may|agrees?|undertakes?|acknowledges?|warrants?|is|are|doit|doivent|peut|peuvent|s'engagent?|s’engagent?|est|sont|veille|veillent)(?=[\s,.;:)]|$)/iu;
+
+/**
+ * A numbered line that reads as a clause rather than a title: it holds an obligation's verb, a
+ * sentence that ends inside it ("2.1 Roles. The parties …"), or a long lead-in to a list.
+ */
+function readsLikeClause(title: string): boolean {
+  if (CLAUSE_VERB.test(title)) return true;
+  if (/\p{Ll}[.;!?]\s+\p{Lu}/u.test(title)) return true;
+  return /:$/.test(title) && title.split(/\s+/).length > 8;
 }
 
 /** A Markdown heading's title without the optional closing hashes ("## Title ##"). */
@@ -489,7 +544,7 @@ function classifyHeading(line: Line): boolean {
   const multi = MULTI_LEVEL_NUMBER.exec(content);
   if (multi !== null) {
     const title = content.slice(multi[0].length);
-    if (!looksLikeTitle(title)) return false;
+    if (!looksLikeTitle(title) || readsLikeClause(title)) return false;
     const number = multi[1] as string;
     line.kind = "heading";
     line.bodyStart = line.end;
@@ -499,7 +554,7 @@ function classifyHeading(line: Line): boolean {
   const single = SINGLE_LEVEL_NUMBER.exec(content);
   if (single !== null) {
     const title = content.slice(single[0].length);
-    if (!looksLikeTitle(title) || title.length > 80) return false;
+    if (!looksLikeTitle(title) || title.length > 80 || readsLikeClause(title)) return false;
     // Provisionally a list item; classifyLines makes it a heading when no list surrounds it.
     line.kind = "list";
     line.marker = single[0].trim();
@@ -640,6 +695,48 @@ function findSentences(
   }
   flush();
   return sentences;
+}
+
+/** The most sub-items a clause carries on into, and the longest such clause, in characters. */
+const MAX_CONTINUED_ITEMS = 6;
+const MAX_CONTINUED_LENGTH = 1000;
+/** How an item that carries on its clause's sentence ends: "; and", ", or", "; et"… or the final period. */
+const ITEM_END = /(?:[;,](?:\s*(?:and|or|et|ou))?|\.)["'»”’)\]]*$/i;
+
+/**
+ * A clause whose sentence goes on in its sub-items ("within 72 hours of becoming aware of it: 7.1.1
+ * notify the Customer …; and 7.1.2 …") is one sentence: the items, each in lower case and ending with
+ * a semicolon or a comma until the last one's period, join the sentence that introduces them, so its
+ * terms keep their subject and their verb.
+ */
+function withContinuedItems(text: string, sentences: Sentence[], lists: readonly ListItem[]): Sentence[] {
+  if (lists.length === 0) return sentences;
+  const itemAt = new Map<number, ListItem>();
+  for (const item of lists) itemAt.set(item.start, item);
+  const out: Sentence[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i] as Sentence;
+    out.push(sentence);
+    if (!/:["'»”’)\]]*$/.test(sentence.text)) continue;
+    let last = i;
+    let closed = false;
+    for (let k = i + 1; k < sentences.length && k - i <= MAX_CONTINUED_ITEMS; k++) {
+      const next = sentences[k] as Sentence;
+      const item = itemAt.get(next.start);
+      if (item === undefined || item.end !== next.end || !/^\p{Ll}/u.test(next.text)) break;
+      if (!ITEM_END.test(next.text) || next.end - sentence.start > MAX_CONTINUED_LENGTH) break;
+      last = k;
+      if (/\.["'»”’)\]]*$/.test(next.text)) {
+        closed = true;
+        break;
+      }
+    }
+    if (!closed || last === i) continue;
+    const end = (sentences[last] as Sentence).end;
+    out[out.length - 1] = { ...sentence, end, text: text.slice(sentence.start, end) };
+    i = last;
+  }
+  return out;
 }
 
 function nullable(index: number): number | null {
