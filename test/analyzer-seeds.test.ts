@@ -151,6 +151,55 @@ describe.skipIf(!present)(
       it("reads transfers outside the EU as needing the controller's authorisation", () => {
         expect(analysis.transfersOutsideEEA).toBe("with_authorization");
       });
+
+      describe("the allocation of duties among joint controllers (GDPR Art. 26)", () => {
+        const held = (model: string, duty: string) =>
+          (analysis.jointControl?.allocation ?? [])
+            .filter(
+              (e) => e.duty === duty && new RegExp(`^Mod[eè]le (?:n°)?${model}\\b`).test(e.convention ?? ""),
+            )
+            .map((e) => `${e.holder}/${e.perimeter}`);
+
+        it("model 1: the académie is the contact point, notifies the CNIL and tells the people; the collectivité alerts it", () => {
+          expect(held("1", "contact_point")).toEqual(["academie/any"]);
+          expect(held("1", "notify_authority")).toEqual(["academie/any"]);
+          expect(held("1", "inform_people_of_breach")).toEqual(["academie/any"]);
+          expect(held("1", "alert_controllers")).toEqual(["collectivite/any", "academie/any"]);
+          expect(held("1", "answer_requests")).toContain("academie/any");
+        });
+
+        it("model 2: the school notifies what touches it alone, the académie what touches several; the school is the contact point", () => {
+          expect(held("2", "notify_authority").sort()).toEqual([
+            "academie/several_schools",
+            "school/one_school",
+          ]);
+          expect(held("2", "inform_people_of_breach").sort()).toEqual([
+            "academie/several_schools",
+            "school/one_school",
+          ]);
+          expect(held("2", "contact_point")).toEqual(["school/any"]);
+          expect(held("2", "answer_requests")).toEqual([
+            "collectivite/own_share",
+            "school/one_school",
+            "academie/several_schools",
+          ]);
+          expect(held("2", "inform_people")).toEqual(["school/any"]);
+          expect(held("2", "publish_essence")).toEqual(["school/any"]);
+          expect(held("2", "alert_controllers")).toEqual(["collectivite/any", "academie/any", "school/any"]);
+        });
+
+        it("model 3: the académie is the contact point and notifies breaches across schools; the parties inform people together", () => {
+          expect(held("3", "contact_point")).toEqual(["academie/any"]);
+          expect(held("3", "notify_authority")).toContain("academie/several_schools");
+          expect(held("3", "notify_authority")).toContain("school/one_school");
+          expect(held("3", "inform_people")).toEqual(["each_party/any"]);
+          expect(held("3", "publish_essence")).toEqual(["each_party/any"]);
+        });
+
+        it("the processor clause (model 4) allocates nothing", () => {
+          expect(held("4", "notify_authority")).toEqual([]);
+        });
+      });
     });
   },
 );

@@ -8,6 +8,7 @@ import type {
   TermId,
   TransferRule,
 } from "../domain/terms.js";
+import type { FoundAllocationEntry } from "./extract/joint-allocation.js";
 
 export const ANALYSIS_SCHEMA = "art28.analysis/1";
 
@@ -102,4 +103,9 @@ export interface Analysis {
   readonly confidence?: Readonly<Record<string, Confidence>>;
   /** Readings left null because their signals conflict, most consequential first. */
   readonly toConfirm?: readonly ToConfirm[];
+  /**
+   * Added within art28.analysis/1 (absent from older outputs): GDPR Art. 26, who among joint controllers holds each
+   * duty, by perimeter, as the document's conventions write it; null when it allocates none.
+   */
+  readonly jointControl?: { readonly allocation: readonly FoundAllocationEntry[] } | null;
 }

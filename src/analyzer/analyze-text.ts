@@ -7,6 +7,7 @@ import { auditFrequencyOf } from "./extract/audit-frequency.js";
 import { documentView } from "./extract/document-view.js";
 import { foldText } from "./extract/folded-text.js";
 import { governingLawOf } from "./extract/governing-law.js";
+import { jointAllocationOf } from "./extract/joint-allocation.js";
 import { kindOf } from "./extract/kind.js";
 import { languageOf } from "./extract/language.js";
 import { PROCESSOR } from "./extract/legal-vocabulary.js";
@@ -48,6 +49,7 @@ export function analyzeText(extracted: ExtractedText, options: AnalyzeOptions = 
   const confidence: Record<string, Confidence> = { language: "high", kind: "high" };
   if (found.processor !== null) confidence["parties.processor"] = partyConfidence(found.processor);
   if (found.controller !== null) confidence["parties.controller"] = partyConfidence(found.controller);
+  const allocation = jointAllocationOf(view);
   return {
     schema: ANALYSIS_SCHEMA,
     language: languageOf(view.folded),
@@ -66,6 +68,7 @@ export function analyzeText(extracted: ExtractedText, options: AnalyzeOptions = 
     flags,
     confidence,
     toConfirm: partyConflicts(found),
+    jointControl: allocation.length > 0 ? { allocation } : null,
   };
 }
 
