@@ -117,3 +117,36 @@ describe("finding periods in any text", () => {
     );
   });
 });
+
+// Each of these took minutes to hours (or overflowed the stack) when a pattern tried a long run from each of its
+// positions to its end (40 KB of "- a" lines took 34 s, growing with the square of the size); the vitest timeout
+// is the only clock here, the assertions are on what is found.
+describe("finding periods in hostile text", () => {
+  it("finds none in 400 KB of list lines holding a lone article", () => {
+    expect(findDurations("- a\n".repeat(100_000))).toEqual([]);
+  });
+
+  it("finds none in a 600 KB line of « un un un … »", () => {
+    expect(findDurations("un ".repeat(200_000))).toEqual([]);
+  });
+
+  it("finds the period after a long run of number words, read from its last words", () => {
+    const hits = findDurations(`${"un ".repeat(20_000)}trois jours`);
+    expect(hits.at(-1)?.duration).toMatchObject({ unit: "days" });
+    expect(hits.at(-1)?.text.endsWith("trois jours")).toBe(true);
+  });
+
+  it("finds none after a number followed by 400 KB of spaces and no unit", () => {
+    expect(findDurations(`1${" ".repeat(400_000)}x`)).toEqual([]);
+  });
+
+  it("reads a period whose repeat in brackets opens on 400 KB of spaces and never closes", () => {
+    const hits = findDurations(`72 h (1${" ".repeat(400_000)}x`);
+    expect(hits.map((h) => h.duration)).toEqual([{ amount: 72, unit: "hours" }]);
+  });
+
+  it("reads a 49 MB text of number words without overflowing the stack", { timeout: 120_000 }, () => {
+    const text = `${"- un ".repeat(10 * 1024 * 1024)}sept jours`;
+    expect(findDurations(text).at(-1)?.text).toMatch(/sept jours$/);
+  });
+});

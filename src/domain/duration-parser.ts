@@ -70,12 +70,13 @@ const AFTER = "(?![\\p{L}\\p{N}])";
 const AMOUNT = `(?:(\\d{1,5})|(${NUMBER_WORDS_PATTERN}))`;
 const ECHO = "(?:\\s*\\(\\s*(\\d{1,5})\\s*\\))?";
 const UNIT = `(${UNIT_WORDS.map((u) => `(${u.pattern})`).join("|")})`;
-// A trailing repeat such as "(72 h)" or "(72 heures)" belongs to the match.
-const TRAILER = "(?:\\s*\\(\\s*\\d{1,5}\\s*[\\p{L}]{0,8}\\s*\\))?";
+// A trailing repeat such as "(72 h)" or "(72 heures)" belongs to the match. No two runs of spaces stand side by side
+// in these patterns: a long run would otherwise be split between them in every way before the match fails.
+const TRAILER = "(?:\\s*\\(\\s*\\d{1,5}(?:\\s*\\p{L}{1,8})?\\s*\\))?";
 // "24h/24" and "7j/7" describe availability, not a period.
 const NOT_A_RATE = "(?!\\s*\\/\\s*\\d)";
 
-const FIXED_SOURCE = `${BEFORE}${AMOUNT}${ECHO}[\\s\\u00a0]*-?[\\s\\u00a0]*${UNIT}${AFTER}${NOT_A_RATE}${TRAILER}`;
+const FIXED_SOURCE = `${BEFORE}${AMOUNT}${ECHO}[\\s\\u00a0]*(?:-[\\s\\u00a0]*)?${UNIT}${AFTER}${NOT_A_RATE}${TRAILER}`;
 const QUALIFIER_SOURCE = `${BEFORE}(?:${QUALIFIER_PHRASES.map(([, p]) => `(${p})`).join("|")})${AFTER}`;
 
 // Words that are themselves a number of days: "sous huitaine", "dans la quinzaine", "within a fortnight".

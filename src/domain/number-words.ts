@@ -78,8 +78,13 @@ function alternation(words: Iterable<string>): string {
 
 const WORD = `(?:${alternation([...Object.keys(FRENCH), ...Object.keys(ENGLISH)].filter((w) => w.length > 2 || w === "un" || w === "an" || w === "a"))})`;
 
-/** A regular-expression source matching a number written in words (no capture groups). */
-export const NUMBER_WORDS_PATTERN = `${WORD}(?:[\\s\\u00a0-]+(?:(?:et|and)[\\s\\u00a0-]+)?${WORD})*`;
+// The longest number a contract spells, "quatre-vingt-dix-neuf mille neuf cent quatre-vingt-dix-neuf", is 12 words.
+// Bounding the run keeps a search linear: a long run of words that ends in no unit ("un un un …") is otherwise
+// tried from each of its words to its end.
+const MAX_WORDS = 12;
+
+/** A regular-expression source matching a number written in words, of at most 12 words (no capture groups). */
+export const NUMBER_WORDS_PATTERN = `${WORD}(?:[\\s\\u00a0-]+(?:(?:et|and)[\\s\\u00a0-]+)?${WORD}){0,${MAX_WORDS - 1}}`;
 
 /** The value of a number written in words, or undefined when the words are not a number. */
 export function numberFromWords(text: string): number | undefined {
