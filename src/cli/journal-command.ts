@@ -1,4 +1,4 @@
-// `art28 journal verify`: recompute the journal's chain and name the first event altered, missing or reordered.
+// `art28 journal verify`: recompute the journal's chain and name the first event altered, missing, reordered or added past the head.
 
 import type { Command } from "commander";
 import { verifyJournal } from "../app/register/verify-journal.js";
@@ -10,6 +10,7 @@ const REASONS = {
   altered: { fr: "modifié", en: "altered" },
   missing: { fr: "manquant", en: "missing" },
   reordered: { fr: "déplacé", en: "reordered" },
+  added: { fr: "ajouté", en: "added" },
 } as const;
 
 export function registerJournalCommand(program: Command, context: CliContext): void {

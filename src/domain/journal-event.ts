@@ -445,7 +445,8 @@ export interface JournalEntry {
 /** The hash before the first event of a tenant's chain. */
 export const GENESIS_HASH = "0".repeat(64);
 
-export type JournalFault = "altered" | "missing" | "reordered";
+/** `added`: rows stand past the head, which the database moves with every row it accepts (or the head is gone). */
+export type JournalFault = "altered" | "missing" | "reordered" | "added";
 
 export interface JournalVerification {
   readonly tenant: string;

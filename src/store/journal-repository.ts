@@ -58,16 +58,12 @@ export class JournalRepository {
       entries.push({ ...link, payload: event.payload, prevHash, hash });
       prevHash = hash;
     }
+    // Each row moves the head as it goes in (migration 0016's triggers): the database refuses a row out of chain.
     await this.insertRows(rows);
-    await this.db
-      .updateTable("journal_head")
-      .set({ seq, hash: prevHash })
-      .where("tenant_id", "=", context.tenant)
-      .execute();
     return entries;
   }
 
-  /** Copies chain rows verbatim (bundle import into an empty tenant), then sets the head to the last one. */
+  /** Copies chain rows verbatim (bundle import into an empty tenant); the head follows them as they go in. */
   async insertVerbatim(tenant: string, links: readonly ChainLink[]): Promise<void> {
     const head = await this.lockHead(tenant);
     if (head.seq !== 0) throw new Error(`journal of tenant ${tenant} is not empty`);
@@ -82,14 +78,6 @@ export class JournalRepository {
       hash: l.hash,
     }));
     await this.insertRows(rows);
-    const last = links[links.length - 1];
-    if (last) {
-      await this.db
-        .updateTable("journal_head")
-        .set({ seq: last.seq, hash: last.hash })
-        .where("tenant_id", "=", tenant)
-        .execute();
-    }
   }
 
   private async insertRows(rows: readonly JournalTable[]): Promise<void> {
@@ -113,15 +101,34 @@ export class JournalRepository {
     }
   }
 
+  /**
+   * The tenant's head, locked, created empty on its first append. The database refuses to create a head over rows
+   * that exist, so it is only inserted when none is found.
+   */
   private async lockHead(tenant: string): Promise<{ seq: number; hash: string }> {
+    let query = this.db.selectFrom("journal_head").select(["seq", "hash"]).where("tenant_id", "=", tenant);
+    if (this.engine === "postgres") query = query.forUpdate();
+    const head = await query.executeTakeFirst();
+    if (head) return head;
     await this.db
       .insertInto("journal_head")
       .values({ tenant_id: tenant, seq: 0, hash: GENESIS_HASH })
       .onConflict((oc) => oc.column("tenant_id").doNothing())
       .execute();
-    let query = this.db.selectFrom("journal_head").select(["seq", "hash"]).where("tenant_id", "=", tenant);
-    if (this.engine === "postgres") query = query.forUpdate();
     return query.executeTakeFirstOrThrow();
+  }
+
+  /** The first row after seq `seq`, if any: rows past the head mean the head was left behind by a forger. */
+  async firstAfter(tenant: string, seq: number): Promise<number | null> {
+    const row = await this.db
+      .selectFrom("journal")
+      .select("seq")
+      .where("tenant_id", "=", tenant)
+      .where("seq", ">", seq)
+      .orderBy("seq")
+      .limit(1)
+      .executeTakeFirst();
+    return row ? Number(row.seq) : null;
   }
 
   async head(tenant: string): Promise<{ seq: number; hash: string } | null> {

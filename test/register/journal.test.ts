@@ -33,16 +33,51 @@ async function appendEvents(register: Register, count: number, who: Principal = 
   });
 }
 
+async function headOf(register: Register): Promise<{ seq: number; hash: string }> {
+  return register.store.db
+    .selectFrom("journal_head")
+    .select(["seq", "hash"])
+    .where("tenant_id", "=", principal.tenant)
+    .executeTakeFirstOrThrow();
+}
+
+/** A row written straight into the table, its hash computed as the application would. */
+async function insertForged(
+  register: Register,
+  seq: number,
+  prevHash: string,
+  tenant = principal.tenant,
+): Promise<void> {
+  const link = { tenant, seq, at: NOW, actor: "intruder", type: "breach.recorded", payload: '{"v":1}' };
+  const hash = linkHash(prevHash, link);
+  await sql`INSERT INTO journal (tenant_id, seq, at, actor, type, payload, prev_hash, hash)
+    VALUES (${tenant}, ${seq}, ${NOW}, ${link.actor}, ${link.type}, ${link.payload}, ${prevHash}, ${hash})`.execute(
+    register.store.db,
+  );
+}
+
 /** Threads of this process, where the system lists them (Linux): worker threads are threads. */
 /** What an intruder with database access does first: remove the append-only triggers. */
 async function dropTriggers(register: Register): Promise<void> {
   const { db, engine } = register.store;
   if (engine === "sqlite") {
-    await sql`DROP TRIGGER journal_no_update`.execute(db);
-    await sql`DROP TRIGGER journal_no_delete`.execute(db);
+    for (const trigger of [
+      "journal_no_update",
+      "journal_no_delete",
+      "journal_in_chain",
+      "journal_moves_head",
+      "journal_head_follows_rows",
+      "journal_head_no_delete",
+      "journal_head_starts_empty",
+    ]) {
+      await sql`DROP TRIGGER ${sql.id(trigger)}`.execute(db);
+    }
   } else {
     await sql`DROP TRIGGER journal_no_update ON journal`.execute(db);
     await sql`DROP TRIGGER journal_no_truncate ON journal`.execute(db);
+    await sql`DROP TRIGGER journal_in_chain ON journal`.execute(db);
+    await sql`DROP TRIGGER journal_head_guard ON journal_head`.execute(db);
+    await sql`DROP TRIGGER journal_head_no_truncate ON journal_head`.execute(db);
   }
 }
 
@@ -114,6 +149,48 @@ describe.each(ENGINES)("the journal on %s", (engine) => {
     );
     await expect(sql`DELETE FROM journal WHERE seq = 2`.execute(db)).rejects.toThrow(/append-only/);
     expect((await verifyJournal({ register, principal })).fault).toBeNull();
+  });
+
+  it("refuses removing the journal head, its row or all rows, at the database level", async () => {
+    await appendEvents(register, 3);
+    const { db } = register.store;
+    await expect(sql`DELETE FROM journal_head`.execute(db)).rejects.toThrow(/journal head/);
+    await expect(sql`DELETE FROM journal_head WHERE tenant_id = ${principal.tenant}`.execute(db)).rejects.toThrow(
+      /journal head/,
+    );
+    if (engine === "postgres") {
+      await expect(sql`TRUNCATE journal_head`.execute(db)).rejects.toThrow(/journal head/);
+    } else {
+      await expect(
+        sql`INSERT OR REPLACE INTO journal_head (tenant_id, seq, hash) VALUES (${principal.tenant}, 0, ${"0".repeat(64)})`.execute(
+          db,
+        ),
+      ).rejects.toThrow(/journal head/);
+    }
+    expect(await verifyJournal({ register, principal })).toMatchObject({ fault: null, count: 3 });
+  });
+
+  it("refuses moving the head but by appending, at the database level", async () => {
+    await appendEvents(register, 3);
+    const { db } = register.store;
+    await expect(sql`UPDATE journal_head SET seq = 2`.execute(db)).rejects.toThrow(/journal head/);
+    await expect(sql`UPDATE journal_head SET hash = ${"e".repeat(64)}`.execute(db)).rejects.toThrow(
+      /journal head/,
+    );
+    await expect(sql`UPDATE journal_head SET seq = 1000`.execute(db)).rejects.toThrow(/journal head/);
+    expect(await verifyJournal({ register, principal })).toMatchObject({ fault: null, count: 3 });
+  });
+
+  it("refuses a row out of chain, so later writes still append and verify", async () => {
+    await appendEvents(register, 3);
+    const head = await headOf(register);
+    // Past the head, at the head, and at head+1 citing another hash.
+    await expect(insertForged(register, 5, head.hash)).rejects.toThrow(/follow the head/);
+    await expect(insertForged(register, 3, head.hash)).rejects.toThrow();
+    await expect(insertForged(register, 4, "a".repeat(64))).rejects.toThrow(/follow the head/);
+    await expect(insertForged(register, 1, "0".repeat(64), "t-new")).rejects.toThrow(/follow the head/);
+    await appendEvents(register, 2);
+    expect(await verifyJournal({ register, principal })).toMatchObject({ fault: null, count: 5 });
   });
 
   // A small journal is streamed through one verifier; a large one is checked in slices, by the calling thread and
@@ -213,13 +290,33 @@ describe.each(ENGINES)("the journal on %s", (engine) => {
 
     it("finds events missing promptly when the head is forged far ahead of them", async () => {
       await appendEvents(register, 6);
+      await dropTriggers(register);
       await sql`UPDATE journal_head SET seq = ${1_000_000_000_000}`.execute(register.store.db);
       const { fault } = await verifyJournal({ register, principal, threads });
       expect(fault).toMatchObject({ seq: 7, reason: "missing" });
     });
 
+    it("finds a row inserted past the head as added, once the guards are dropped", async () => {
+      await appendEvents(register, 5);
+      await dropTriggers(register);
+      await insertForged(register, 6, (await headOf(register)).hash);
+      const result = await verifyJournal({ register, principal, threads });
+      expect(result.fault).toMatchObject({ seq: 6, reason: "added" });
+      expect(result.head).toBeNull();
+    });
+
+    it("finds a removed head as rows added past an empty head, once the guards are dropped", async () => {
+      await appendEvents(register, 4);
+      await dropTriggers(register);
+      await sql`DELETE FROM journal_head`.execute(register.store.db);
+      const result = await verifyJournal({ register, principal, threads });
+      expect(result.fault).toMatchObject({ seq: 1, reason: "added" });
+      expect(result.count).toBe(0);
+    });
+
     it("finds the head no longer matching the last event", async () => {
       await appendEvents(register, 6);
+      await dropTriggers(register);
       await sql`UPDATE journal_head SET hash = ${"e".repeat(64)}`.execute(register.store.db);
       const result = await verifyJournal({ register, principal, threads });
       expect(result.fault).toMatchObject({ seq: 6, reason: "altered" });

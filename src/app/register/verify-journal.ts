@@ -1,8 +1,10 @@
 // Use case: check a tenant's journal chain end to end, in slices side by side, and locate the first fault.
 
-import type { JournalVerification } from "../../domain/journal-event.js";
+import type { LocalizedText } from "../../domain/error.js";
+import type { JournalFault, JournalVerification } from "../../domain/journal-event.js";
 import type { Principal } from "../../domain/principal.js";
 import { ChainVerifier } from "../../store/journal.js";
+import type { JournalRepository } from "../../store/journal-repository.js";
 import { intactPrefix } from "../../store/journal-slice-check.js";
 import { checkJournalSlices } from "../../store/journal-slices.js";
 import type { Register } from "./open-register.js";
@@ -56,11 +58,38 @@ export async function verifyJournal({
       }
     }
   }
-  const fault = verifier.finish(head);
+  const fault = verifier.finish(head) ?? (await rowsPastHead(journal, principal.tenant, head));
   return {
     tenant: principal.tenant,
     count: verifier.count,
     head: fault ? null : verifier.last,
     fault,
+  };
+}
+
+/**
+ * Rows past the head: the database moves the head with each row it accepts and refuses to remove it, so rows beyond
+ * it (or rows with no head at all) were written around those guards. Only the head's extent was read above.
+ */
+async function rowsPastHead(
+  journal: Pick<JournalRepository, "firstAfter">,
+  tenant: string,
+  head: { seq: number } | null,
+): Promise<{ seq: number; reason: JournalFault; detail: LocalizedText } | null> {
+  const headSeq = head?.seq ?? 0;
+  const seq = await journal.firstAfter(tenant, headSeq);
+  if (seq === null) return null;
+  return {
+    seq,
+    reason: "added",
+    detail: head
+      ? {
+          fr: `l'événement n° ${seq} se trouve au-delà de la tête du journal (n° ${headSeq}) : il a été inséré hors chaîne`,
+          en: `event #${seq} stands past the journal head (#${headSeq}): it was inserted out of chain`,
+        }
+      : {
+          fr: `la tête du journal a été supprimée alors que des événements existent (dès le n° ${seq})`,
+          en: `the journal head was removed while events exist (from #${seq} on)`,
+        },
   };
 }

@@ -11,6 +11,7 @@ import { changesAuditsInstructionsTermination } from "./0012-changes-audits-inst
 import { recurringDuties } from "./0013-recurring-duties.js";
 import { windowsToSettle } from "./0014-windows-to-settle.js";
 import { jointArrangements } from "./0015-joint-arrangements.js";
+import { journalHeadGuarded } from "./0016-journal-head-guarded.js";
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -25,6 +26,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         "0013-recurring-duties": recurringDuties,
         "0014-windows-to-settle": windowsToSettle,
         "0015-joint-arrangements": jointArrangements,
+        "0016-journal-head-guarded": journalHeadGuarded(engine),
       };
     },
   };
