@@ -2,7 +2,7 @@
 
 import type { ErrorCode } from "../domain/error.js";
 
-/** 1: the check or operation failed on valid input; 2: the input or the setup is wrong. */
+/** 1: the check or operation failed on valid input; 2: the input or the setup is wrong; 75: busy, try again. */
 export const EXIT_CODE: Record<ErrorCode, number> = {
   invalid_input: 2,
   not_found: 2,
@@ -13,5 +13,7 @@ export const EXIT_CODE: Record<ErrorCode, number> = {
   unreadable_input: 2,
   integrity_violation: 1,
   unavailable: 3,
+  // EX_TEMPFAIL (sysexits.h): try again later.
+  busy: 75,
   internal: 70,
 };

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   "unreadable_input",
   "integrity_violation",
   "unavailable",
+  /** The database is held by another writer beyond the wait allowed: try again. */
+  "busy",
   "internal",
 ] as const;
 

@@ -8,6 +8,13 @@ import { Art28Error, invalidInput } from "../domain/error.js";
 import type { Engine } from "./engine.js";
 import { migrationProvider } from "./migrations/index.js";
 import type { Database } from "./schema.js";
+import {
+  BUSY_TRIES,
+  busyAwareHandle,
+  DEFAULT_BUSY_WAIT_MS,
+  takeWriteLock,
+  unlessBusy,
+} from "./sqlite-busy.js";
 
 export const DEFAULT_SQLITE_FILE = "art28.sqlite";
 
@@ -77,12 +84,14 @@ export interface OpenOptions {
   /** Apply pending migrations (the default): every start brings the schema up to date. */
   readonly migrate?: boolean;
   readonly poolSize?: number;
+  /** SQLite: how long, in all, a write waits for another process's lock before failing as busy (20 s). */
+  readonly busyWaitMs?: number;
 }
 
 export async function openStore(location: Location, options: OpenOptions = {}): Promise<Store> {
   const store =
     location.engine === "sqlite"
-      ? openSqlite(location)
+      ? openSqlite(location, options.busyWaitMs ?? DEFAULT_BUSY_WAIT_MS)
       : await openPostgres(location, options.poolSize ?? 10);
   if (options.migrate !== false) {
     try {
@@ -95,7 +104,7 @@ export async function openStore(location: Location, options: OpenOptions = {}): 
   return store;
 }
 
-function openSqlite(location: Extract<Location, { engine: "sqlite" }>): Store {
+function openSqlite(location: Extract<Location, { engine: "sqlite" }>, busyWaitMs: number): Store {
   let handle: BetterSqlite3.Database;
   try {
     handle = new BetterSqlite3(location.path);
@@ -109,13 +118,19 @@ function openSqlite(location: Extract<Location, { engine: "sqlite" }>): Store {
       { argument: "DATABASE_URL" },
     );
   }
-  handle.pragma("journal_mode = WAL");
-  handle.pragma("synchronous = NORMAL");
-  handle.pragma("foreign_keys = ON");
-  handle.pragma("busy_timeout = 10000");
-  // 64 MiB of page cache (the default is 2 MiB): the obligation indexes of a large register stay in memory.
-  handle.pragma("cache_size = -65536");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+  // The busy timeout first: switching to WAL needs the file's lock, which another process may hold.
+  const tryWaitMs = Math.max(1, Math.round(busyWaitMs / BUSY_TRIES));
+  handle.pragma(`busy_timeout = ${tryWaitMs}`);
+  unlessBusy(location.path, tryWaitMs, () => {
+    handle.pragma("journal_mode = WAL");
+    handle.pragma("synchronous = NORMAL");
+    handle.pragma("foreign_keys = ON");
+    // 64 MiB of page cache (the default is 2 MiB): the obligation indexes of a large register stay in memory.
+    handle.pragma("cache_size = -65536");
+  });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: busyAwareHandle(handle, location.path, tryWaitMs) }),
+  });
   return {
     engine: "sqlite",
     location,
@@ -123,9 +138,10 @@ function openSqlite(location: Extract<Location, { engine: "sqlite" }>): Store {
     sqlite: handle,
     async transaction(work) {
       // BEGIN IMMEDIATE: take the write lock before reading, so two processes never both read the same
-      // journal head and then fail to upgrade (or fork the chain).
+      // journal head and then fail to upgrade (or fork the chain). Another process's lock is waited for, within
+      // the bound, in a few tries; then the database is reported busy.
       return db.connection().execute(async (connection) => {
-        await sql`begin immediate`.execute(connection);
+        await takeWriteLock(() => sql`begin immediate`.execute(connection), location.path, busyWaitMs);
         try {
           const result = await work(connection);
           await sql`commit`.execute(connection);
