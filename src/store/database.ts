@@ -141,7 +141,7 @@ function openSqlite(location: Extract<Location, { engine: "sqlite" }>, busyWaitM
       // journal head and then fail to upgrade (or fork the chain). Another process's lock is waited for, within
       // the bound, in a few tries; then the database is reported busy.
       return db.connection().execute(async (connection) => {
-        await takeWriteLock(() => sql`begin immediate`.execute(connection), location.path, busyWaitMs);
+        await takeWriteLock(() => sql`begin immediate`.execute(connection), location.path);
         try {
           const result = await work(connection);
           await sql`commit`.execute(connection);

@@ -66,11 +66,7 @@ export function busyAwareHandle(
  * handler (which blocks the thread), then a random pause of up to 50 ms lets this process's other work run and
  * breaks the lockstep of writers that keep missing the lock in the same order.
  */
-export async function takeWriteLock(
-  begin: () => Promise<unknown>,
-  path: string,
-  waitMs: number,
-): Promise<void> {
+export async function takeWriteLock(begin: () => Promise<unknown>, path: string): Promise<void> {
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     try {
