@@ -271,7 +271,10 @@ export class ExchangeRepository {
     };
   }
 
-  /** Ids of every row in the bundle that already exists in the database (an import must not overwrite). */
+  /**
+   * Ids of the bundle's rows that already exist in this tenant (an import must not overwrite). Another tenant's
+   * rows are not looked at: naming them would tell this tenant what another one holds.
+   */
   async existingIds(rows: BundleRows): Promise<string[]> {
     const found: string[] = [];
     for (const table of [
@@ -300,7 +303,12 @@ export class ExchangeRepository {
       const ids = rows[table].map((r) => String(r.id));
       for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
         const chunk = ids.slice(i, i + INSERT_CHUNK);
-        const hits = await this.db.selectFrom(table).select("id").where("id", "in", chunk).execute();
+        const hits = await this.db
+          .selectFrom(table)
+          .select("id")
+          .where("tenant_id", "=", this.tenant)
+          .where("id", "in", chunk)
+          .execute();
         found.push(...hits.map((h) => h.id));
       }
     }

@@ -34,6 +34,7 @@ import { verifyIdentity } from "../../src/app/requests/verify-identity.js";
 import { announceSubprocessorChange } from "../../src/app/subprocessor-changes/announce-subprocessor-change.js";
 import { respondToSubprocessorChange } from "../../src/app/subprocessor-changes/respond-to-subprocessor-change.js";
 import { settleSubprocessorWindows } from "../../src/app/subprocessor-changes/settle-subprocessor-windows.js";
+import type { Art28Error } from "../../src/domain/error.js";
 import { localOperator, type Principal } from "../../src/domain/principal.js";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./databases.js";
 
@@ -321,6 +322,33 @@ describe.each(ENGINES)("exchange and backup on %s", (engine) => {
     } finally {
       await target.close();
     }
+  });
+
+  it("tells a tenant nothing of another tenant's records when its import meets their ids", async () => {
+    const bundle = await exportBundle({
+      register: source,
+      principal,
+      input: { organisation: "Lycée Marie-Curie" },
+      now: NOW,
+    });
+    const file = join(dir, "lycee.json");
+    writeFileSync(file, JSON.stringify(bundle));
+    const other: Principal = localOperator("test:other", "t-elsewhere");
+    const failure = await importBundle({
+      register: source,
+      principal: other,
+      input: { path: file },
+      now: NOW,
+    }).then(
+      () => null,
+      (error: unknown) => error as Art28Error,
+    );
+    // The rows' ids are the other tenant's: the import cannot go in, but nothing says which exist, or how many.
+    expect(failure).not.toBeNull();
+    const said = `${failure?.text.fr} ${failure?.text.en}`;
+    expect(said).not.toMatch(/existent déjà|already exist/);
+    for (const id of bundle.tables.organisations.map((o) => String(o.id))) expect(said).not.toContain(id);
+    expect((await verifyJournal({ register: source, principal: other })).count).toBe(0);
   });
 
   it.runIf(engine === "sqlite" || HAS_PG_DUMP)(
