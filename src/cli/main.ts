@@ -57,8 +57,8 @@ export function buildProgram(context: CliContext): Command {
   program.addHelpText(
     "after",
     say(
-      "\nCodes de sortie : 0 fait ; 1 refusé par l'état du registre (conflit : déjà fait, déjà clos, autre étape attendue) ou vérification en échec (journal altéré) ; 2 entrée invalide (argument, fichier, format, identifiant inconnu) ; 3 service indisponible (base de données, SMTP) ; 70 erreur interne.",
-      "\nExit codes: 0 done; 1 refused by the register's state (conflict: already done, already closed, another step expected) or a failed check (altered journal); 2 bad input (argument, file, format, unknown id); 3 service unavailable (database, SMTP); 70 internal error.",
+      "\nCodes de sortie : 0 fait ; 1 refusé par l'état du registre (conflit : déjà fait, déjà clos, autre étape attendue) ou vérification en échec (journal altéré) ; 2 entrée invalide (argument, fichier, format, identifiant inconnu) ; 3 service indisponible (base de données, SMTP) ; 75 base occupée par un autre programme, réessayer ; 70 erreur interne.",
+      "\nExit codes: 0 done; 1 refused by the register's state (conflict: already done, already closed, another step expected) or a failed check (altered journal); 2 bad input (argument, file, format, unknown id); 3 service unavailable (database, SMTP); 75 database busy with another program, try again; 70 internal error.",
     ),
   );
   registerDeadlineCommand(program, context);

@@ -155,9 +155,9 @@ describe.each(ENGINES)("the journal on %s", (engine) => {
     await appendEvents(register, 3);
     const { db } = register.store;
     await expect(sql`DELETE FROM journal_head`.execute(db)).rejects.toThrow(/journal head/);
-    await expect(sql`DELETE FROM journal_head WHERE tenant_id = ${principal.tenant}`.execute(db)).rejects.toThrow(
-      /journal head/,
-    );
+    await expect(
+      sql`DELETE FROM journal_head WHERE tenant_id = ${principal.tenant}`.execute(db),
+    ).rejects.toThrow(/journal head/);
     if (engine === "postgres") {
       await expect(sql`TRUNCATE journal_head`.execute(db)).rejects.toThrow(/journal head/);
     } else {
