@@ -26,6 +26,24 @@ export interface ExtractedText {
 /** Files above this size are refused before being read whole. */
 export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 
+/**
+ * Characters of text a document may hold once read: a 500-page agreement with its annexes is under 2 million. Past
+ * this the analysis would hold the machine for long, for no agreement.
+ */
+export const MAX_TEXT_CHARS = 5_000_000;
+
+function tooMuchText(fileName: string, length: number): Art28Error {
+  const millions = (length / 1_000_000).toFixed(1);
+  return new Art28Error(
+    "unreadable_input",
+    {
+      fr: `document trop long : ${millions} millions de caractères de texte, au-delà de la limite de 5 millions`,
+      en: `document too long: ${millions} million characters of text, over the 5 million limit`,
+    },
+    { argument: fileName },
+  );
+}
+
 function tooLarge(fileName: string, size: number): Art28Error {
   const megabytes = (size / (1024 * 1024)).toFixed(1);
   return new Art28Error(
@@ -88,6 +106,7 @@ export async function readDocumentBytes(bytes: Uint8Array, fileName: string): Pr
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const recognised = recogniseFormat(bytes, fileName);
   const read = await readAs(recognised, bytes);
+  if (read.text.length > MAX_TEXT_CHARS) throw tooMuchText(fileName, read.text.length);
   return {
     text: normalizeText(read.text),
     format: recognised.format,

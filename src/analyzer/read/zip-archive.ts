@@ -4,8 +4,11 @@
 import { Unzip, UnzipInflate, unzipSync } from "fflate";
 import { Art28Error } from "../../domain/error.js";
 
-/** Uncompressed bytes an archive may expand to, all entries read together. */
-export const MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024;
+/**
+ * Uncompressed bytes an archive may expand to, all entries read together. The XML of a 500-page agreement is a few
+ * MB; converting 64 MB of it (mammoth builds a tree of the whole part) stays within the analysis worker's memory.
+ */
+export const MAX_UNCOMPRESSED_BYTES = 64 * 1024 * 1024;
 /** Expansion ratio beyond which a large entry is a zip bomb rather than repetitive XML. */
 export const MAX_COMPRESSION_RATIO = 200;
 /** Entries smaller than this may compress as well as they like (a run of spaces, an empty part). */
@@ -37,11 +40,12 @@ export function corruptArchive(reason: string): Art28Error {
 }
 
 function zipBomb(reason: string): Art28Error {
+  const limit = MAX_UNCOMPRESSED_BYTES / (1024 * 1024);
   return new Art28Error(
     "unreadable_input",
     {
-      fr: "archive refusée : son contenu décompressé est démesuré (bombe de décompression)",
-      en: "archive refused: it expands to an excessive size (zip bomb)",
+      fr: `archive refusée : son contenu décompressé est démesuré (bombe de décompression, ou plus de ${limit} Mo)`,
+      en: `archive refused: it expands to an excessive size (zip bomb, or over ${limit} MB)`,
     },
     { reason },
   );
