@@ -47,7 +47,7 @@ describe("analysing any file within bounds", () => {
   });
 
   it("refuses a DOCX of a few MB whose XML expands past 64 MB, before converting it", async () => {
-    const bytes = docx(paragraphs(360_000));
+    const bytes = docx(paragraphs(450_000));
     expect(bytes.length).toBeLessThan(20 * 1024 * 1024);
     const error = await refusal(analyzeFile(file("enorme.docx", bytes)));
     expect(error.code).toBe("unreadable_input");
