@@ -93,63 +93,97 @@ function conventionsOf(view: DocumentView): { title: string | null; from: number
   return starts.length === 0 ? [{ title: null, from: 0 }] : starts;
 }
 
+/** A clause of a sentence: list items and ";"-separated duties read one by one, with where they stand. */
+interface Clause {
+  readonly folded: string;
+  readonly text: string;
+  readonly start: number;
+  /** The clause announces a list (it ended with a colon). */
+  readonly leadIn: boolean;
+}
+
+const CLAUSE_END = /\s*(?:;|:(?!\S))\s*|\s+[-·•*–](?=\s)\s*|\n+/g;
+
+function clausesOf(view: SentenceView): Clause[] {
+  const folded = view.folded;
+  const text = view.sentence.text;
+  const clauses: Clause[] = [];
+  let from = 0;
+  const push = (to: number, leadIn: boolean) => {
+    const raw = folded.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (body.length > 0) {
+      const at = from + lead;
+      clauses.push({
+        folded: body,
+        text: text.slice(at, at + body.length),
+        start: view.sentence.start + at,
+        leadIn,
+      });
+    }
+  };
+  for (const match of folded.matchAll(CLAUSE_END)) {
+    push(match.index, match[0].includes(":"));
+    from = match.index + match[0].length;
+  }
+  push(folded.length, false);
+  return clauses;
+}
+
 function entryOf(
-  view: SentenceView,
+  clause: Clause,
   duty: JointDuty,
   holder: FoundHolder,
   perimeter: FoundPerimeter,
   convention: string | null,
 ): FoundAllocationEntry {
-  return {
-    duty,
-    perimeter,
-    holder,
-    convention,
-    quote: view.sentence.text.trim(),
-    offset: view.sentence.start,
-  };
+  return { duty, perimeter, holder, convention, quote: clause.text, offset: clause.start };
 }
 
-/** The duties one sentence allocates. */
+/** The duties one sentence allocates, clause by clause. */
 function entriesIn(view: SentenceView, convention: string | null): FoundAllocationEntry[] {
   if (view.quotesLaw) return [];
-  const text = view.folded;
   const found: FoundAllocationEntry[] = [];
   const owner = listOwner(view);
-  if (owner !== null && NOTIFY_AUTHORITY.test(text)) {
-    const perimeter = perimeterOf(text, owner);
-    found.push(entryOf(view, "notify_authority", owner, perimeter, convention));
-    if (TO_PEOPLE.test(text))
-      found.push(entryOf(view, "inform_people_of_breach", owner, perimeter, convention));
-  }
-  if (owner !== null && ALERT.test(text))
-    found.push(entryOf(view, "alert_controllers", owner, "any", convention));
-  // A lead-in ("… selon la répartition suivante :") announces the allocation without making it.
-  if (HANDLES_REQUEST.test(text) && !NOTIFY_AUTHORITY.test(text) && !/:\s*$/.test(text)) {
-    const by = HANDLED_BY.exec(text);
-    const subject = text
-      .trim()
-      .replace(/^(?:\[[^\]]*\]\s*)?(?:[-·•*]\s*)?/, "")
-      .slice(0, 40);
-    const holder = by ? holderIn(by[1] ?? "") : holderIn(subject.split(/\btrai/)[0] ?? "");
-    if (holder !== null)
-      found.push(entryOf(view, "answer_requests", holder, perimeterOf(text, holder), convention));
-  }
-  if (CONTACT_POINT.test(text)) {
-    const dpo = DPO_OF.exec(text);
-    const holder = holderIn(dpo ? (dpo[1] ?? "") : text.slice(0, text.search(CONTACT_POINT)));
-    if (holder !== null) found.push(entryOf(view, "contact_point", holder, "any", convention));
-  }
-  if (NOTICES.test(text)) {
-    const clause = text.trim().replace(ROLE_PREFIX, "");
-    const subject = APPROVES_NOTICES.exec(clause);
-    const holder = subject ? holderIn(subject[0]) : null;
-    if (holder !== null) found.push(entryOf(view, "inform_people", holder, "any", convention));
-  }
-  if (ESSENCE.test(view.leadIn) || ESSENCE.test(view.heading)) {
-    const site = PUBLISHED_ON.exec(text);
-    const holder = site ? holderIn(site[1] ?? "") : null;
-    if (holder !== null) found.push(entryOf(view, "publish_essence", holder, "any", convention));
+  const clauses = clausesOf(view);
+  for (const [i, clause] of clauses.entries()) {
+    const text = clause.folded;
+    if (owner !== null && NOTIFY_AUTHORITY.test(text)) {
+      const perimeter = perimeterOf(text, owner);
+      found.push(entryOf(clause, "notify_authority", owner, perimeter, convention));
+      if (TO_PEOPLE.test(text))
+        found.push(entryOf(clause, "inform_people_of_breach", owner, perimeter, convention));
+    }
+    if (owner !== null && ALERT.test(text))
+      found.push(entryOf(clause, "alert_controllers", owner, "any", convention));
+    // A lead-in ("… selon la répartition suivante :") announces the allocation without making it.
+    if (HANDLES_REQUEST.test(text) && !NOTIFY_AUTHORITY.test(text) && !clause.leadIn) {
+      const by = HANDLED_BY.exec(text);
+      const subject = text.replace(/^(?:\[[^\]]*\]\s*)?(?:[-·•*]\s*)?/, "").slice(0, 40);
+      const holder = by ? holderIn(by[1] ?? "") : holderIn(subject.split(/\btrai/)[0] ?? "");
+      if (holder !== null)
+        found.push(entryOf(clause, "answer_requests", holder, perimeterOf(text, holder), convention));
+    }
+    if (CONTACT_POINT.test(text)) {
+      const dpo = DPO_OF.exec(text);
+      const holder = holderIn(dpo ? (dpo[1] ?? "") : text.slice(0, text.search(CONTACT_POINT)));
+      if (holder !== null) found.push(entryOf(clause, "contact_point", holder, "any", convention));
+    }
+    if (NOTICES.test(text)) {
+      // "Rôle de l'académie : l'académie valide …" reads as two clauses; the role names who speaks.
+      const previous = clauses[i - 1];
+      const role = previous?.leadIn === true && /^(?:\[[^\]]*\]\s*)?role\b/.test(previous.folded);
+      const clauseText = role ? text : text.replace(ROLE_PREFIX, "");
+      const subject = APPROVES_NOTICES.exec(clauseText);
+      const holder = subject ? holderIn(subject[0]) : null;
+      if (holder !== null) found.push(entryOf(clause, "inform_people", holder, "any", convention));
+    }
+    if (ESSENCE.test(view.leadIn) || ESSENCE.test(view.heading) || ESSENCE.test(clauses[0]?.folded ?? "")) {
+      const site = PUBLISHED_ON.exec(text);
+      const holder = site ? holderIn(site[1] ?? "") : null;
+      if (holder !== null) found.push(entryOf(clause, "publish_essence", holder, "any", convention));
+    }
   }
   return found;
 }
