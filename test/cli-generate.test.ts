@@ -65,3 +65,29 @@ describe("art28 generate", () => {
     expect(run.stderr).toContain("format « xlsx » non disponible pour ce modèle (docx, pdf, html)");
   });
 });
+
+describe("art28 generate --which", () => {
+  it("names the kit's convention for a secondary-school ENT, then the clause, the agreement and the rest", () => {
+    const run = runCli(["generate", "--which", "--users", "second", "--json"]);
+    expect(run.status).toBe(0);
+    const templates = (JSON.parse(run.stdout) as { template: string }[]).map((c) => c.template);
+    expect(templates).toEqual([
+      "joint-controller-2",
+      "public-summary",
+      "procurement-clause",
+      "dpa",
+      "security-questionnaire",
+    ]);
+  });
+
+  it("names scenario 1 for primary schools and scenario 3 for both", () => {
+    expect(runCli(["generate", "--which", "--users", "premier"]).stdout).toMatch(/^joint-controller-1 /);
+    expect(runCli(["generate", "--which", "--users", "both"]).stdout).toMatch(/^joint-controller-3 /);
+  });
+
+  it("asks for --users when standard input is not a terminal", () => {
+    const run = runCli(["generate", "--which"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("--users");
+  });
+});

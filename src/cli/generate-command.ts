@@ -12,6 +12,29 @@ interface GenerateFlags {
   readonly format?: string;
   readonly out?: string;
   readonly json?: boolean;
+  readonly which?: boolean;
+  readonly users?: string;
+}
+
+/** One answer typed at the terminal; none when standard input is not one (the flag is then required). */
+async function ask(question: string): Promise<string> {
+  if (!process.stdin.isTTY) {
+    throw new Art28Error(
+      "invalid_input",
+      {
+        fr: "--users manquant : premier, second ou both",
+        en: "missing --users: first_degree, second_degree or both",
+      },
+      { argument: "--users" },
+    );
+  }
+  const { createInterface } = await import("node:readline/promises");
+  const reader = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await reader.question(question);
+  } finally {
+    reader.close();
+  }
 }
 
 export function registerGenerateCommand(program: Command, { say, lang, print }: CliContext): void {
@@ -39,7 +62,36 @@ export function registerGenerateCommand(program: Command, { say, lang, print }: 
       say("fichier à écrire (sinon : la sortie standard)", "file to write (else: standard output)"),
     )
     .option("--json", say("sortie JSON", "JSON output"))
+    .option(
+      "--which",
+      say(
+        "indique les modèles à utiliser pour un ENT (arbre de décision du kit)",
+        "name the templates to use for an ENT (the kit's decision tree)",
+      ),
+    )
+    .option(
+      "--users <users>",
+      say(
+        "avec --which : l'ENT sert le premier degré (premier), le second (second) ou les deux (both)",
+        "with --which: the ENT serves primary schools (first_degree), secondary (second_degree) or both",
+      ),
+    )
     .action(async (id: string | undefined, options: GenerateFlags) => {
+      if (options.which === true) {
+        const users =
+          options.users ??
+          (await ask(
+            say(
+              "L'ENT sert-il le premier degré (premier), le second (second) ou les deux (both) ? ",
+              "Does the ENT serve primary schools (first_degree), secondary (second_degree) or both? ",
+            ),
+          ));
+        const { chooseTemplates } = await import("../app/documents/choose-templates.js");
+        const choices = chooseTemplates({ input: { users }, lang });
+        if (options.json === true) print(JSON.stringify(choices, null, 2));
+        else for (const c of choices) print(`${c.template.padEnd(24)} ${c.why}`);
+        return;
+      }
       const { listTemplates } = await import("../app/documents/list-templates.js");
       if (options.list === true || id === undefined) {
         const templates = listTemplates({ lang });

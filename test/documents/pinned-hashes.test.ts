@@ -44,6 +44,130 @@ const PINNED: Record<string, Record<string, string>> = {
     pdf: "d7647ca81f5b2b87128972c59e5d61051903c6af575846ac2905118fa0874418",
     docxParts: "24c91143ee8b5f840f41b307912992fe527cbf980b0c1c028e54b949cf1e9893",
   },
+  "joint-controller-1.fr": {
+    html: "c7a4ab929fae1f4ff737a30a49396d28c11443f33e8cac9f61829dcb05d602be",
+    pdf: "cc00bd83d75153ad9ad9cf95c84b8fae124b6f1b5d2cd2b775ee657d88a74561",
+    docxParts: "735d9c695a0f06164b071a5313f594d21ebbf92bf233d9c9d60d6434078f02c0",
+  },
+  "joint-controller-1.en": {
+    html: "5dbc1ebcce193f45820b87da30ea1b7e8583eba35fd9fa577f530ff48fe42d49",
+    pdf: "54c9ffd793b86efdd20fba55328ac279e115e0671d06585712bb57757a753b6e",
+    docxParts: "9ddf464a7640245cfabc9c2b469ba76687b26b652c0ce7277d357bdd8de7aac5",
+  },
+  "joint-controller-2.fr": {
+    html: "d1769c655ce4bd5bbe9558798647588253551336afcc65f9bc1ace8f7bcdfb5a",
+    pdf: "151fcb6079ae22690eedf1e9f7d1a45b87235f504ce00273e077a77face86dff",
+    docxParts: "7dc59a873d56e2c3679b01e23b9998a67b5b6ffd2abd59a4e2752e0a086d92d7",
+  },
+  "joint-controller-2.en": {
+    html: "527fb68cbd3ff89370a93b57e5df9861ec75e85b1faa7f2dbb90aa9569a1f198",
+    pdf: "aaece91efb963703f23d104a0d8aa10381cdfeede2d7c2c7c3d786d65bda222c",
+    docxParts: "f7c89c61b514dbd373aafaff3e13d8caad6518187c03fe824c5a3a1d2b774820",
+  },
+  "joint-controller-3.fr": {
+    html: "69e1f4a69aaa302df67cbd3817981f9a5d3e5c8aa43241723c40cce97d818b84",
+    pdf: "d2c76ca4de16cbf560880bee1d1d88ab0ef141b1b8b3724433a6e66d8bd4b01a",
+    docxParts: "383142d0b543aedc39aaef5da938ab6df5f2b0799f6c07798089556891e8dc94",
+  },
+  "joint-controller-3.en": {
+    html: "6db915a42957e2e91c0c48fe47bc782271bf3d03b649b287923f9d4d136566e9",
+    pdf: "818280331f4f390c27c406a1a4e95617bd6bfdfdd78ae646b6e5e63fe33c19d3",
+    docxParts: "210477cd0b58726fb4a80846a27a6faeeede7ca85e05b8c06ec064c7fc447a23",
+  },
+  "public-summary.fr": {
+    html: "269440849fdcecd87194923e0bee01c5967c1c1e7e4fcf2aea91e2ba0cad7731",
+    pdf: "825390d312724b6a049b68ee2f021f737c0e074bc94cc494b3a7e8e979f2b453",
+    docxParts: "c60f2731913e84c678858b74e2a38f1acc7735dd72581610401605233528a0ea",
+  },
+  "public-summary.en": {
+    html: "73280d9e39a38183491f3f35386967e04b22abe03695761c7170ecc2aceaae99",
+    pdf: "6815bb87d9e0575f441ef53c60625d006e2925e80b419e7c640f33c44b9bc2b9",
+    docxParts: "6092783c7dde3c82b15197302cf5b884a2aee2f91e9d3f70828d580f077ff25d",
+  },
+  "procurement-clause.fr": {
+    html: "26d6b790bd9b72d6188c033a2028734d6c6a7d3187b47b48b580ee9cf846491b",
+    pdf: "9efe6448d23364bb21d14967b92087f0d2f9177e959df345d5af292ae6ecbdcb",
+    docxParts: "2b93d8e9e7334037706cca99b48c0899547e63a723b51823dafaa7ae05769ca3",
+  },
+  "procurement-clause.en": {
+    html: "cad8ec4087e99759afe6ef39f53e80ecadd3939626e77dd638505c183006ff7f",
+    pdf: "2fce9b448b115f70bc765c7a575887ab4f6fb4133638bbcfc261ca2b047e1162",
+    docxParts: "7510d97b1ecc4fb0dd6f1f57485a2b21476e8bc198f26ecafb741d0e0885bc51",
+  },
+  "security-questionnaire.fr": {
+    html: "691481805085b48e0124af73accccacecc05ff4627e60456e503653e1474d6ff",
+    pdf: "4f5632beeedb41323ae1407465c2138dfa5358972fa8bc55fb0ea4b6b62baad0",
+    docxParts: "df2b1f2188d3b32476f1be7843a102b7b0a611c56658fdd5eee6310a27eccd6f",
+    xlsxParts: "8a79f81d25a10c1e2e09a7a9ac9fdb226e71d680a65c4eed3a576b873cb23b53",
+    csv: "ef7b91f91c0779bd93921ff1ea6cfd28ea507886a2c6ce0a8c732b0991235165",
+  },
+  "security-questionnaire.en": {
+    html: "d0e40760445e30e8f4dfb59e6026665fc0987c419edbb8c83ec83a1171cc887c",
+    pdf: "0fae79086ce261d272dc2acf63c5c99d388aa8ec571e3d1ec22aae8239872dd9",
+    docxParts: "8d7a17edaf8edd12ac60e331be47f4f7eaf997eb5ebb92aa288a3470da33d727",
+    xlsxParts: "6c5318e2d8d047c873648b6a3ba9c00d182800e6adbc2bac545a949a9c8483a5",
+    csv: "c7eeb83c86642ee4c4015bfcb9aeb1b4ed60a7377e6a21da32769fcca8fc6c5a",
+  },
+  "deletion-certificate.fr": {
+    html: "8ff3675f6a288b06f66b0db09c763aec55b4d774c64799e91fa2aedb2fe47219",
+    pdf: "f24dd9e893b7b642318b52d8cbe8a021ef6706f9d5195956cf538215bf96a9bf",
+    docxParts: "52d4850f44746ee38355e55a18a457fbf62f31a1ca473b214dcdd47f5dca7c78",
+  },
+  "deletion-certificate.en": {
+    html: "b218543cdb40caf455382e1d7fd32a0b5f007b927324bd598387179354d417d0",
+    pdf: "d793f14ac3fa6de269d18b6c58cab04a0503749477610a5653673997abf5b4d9",
+    docxParts: "28e16fca4f2d46fcea88a97b108b2945ae792a7269036661a4684d3063cddbd8",
+  },
+  "return-certificate.fr": {
+    html: "fed7b818fc760e7a45d4c38dc24a48f392999a4f21099bb38822a95f48a4bcc1",
+    pdf: "4246c8672994870dd58dc59b374851d5e83279bd279a60e45290f3048bb78595",
+    docxParts: "254b1072902dea78a2077f22b9258381bd87ec28657ab3a8a8255cfa53e9e87c",
+  },
+  "return-certificate.en": {
+    html: "a8b099c31f8ae0d6b8b943fa1c62d0521c23738d375d9a3ba3f08586e8888f06",
+    pdf: "c551729690418a7221e1652d4e6908cb5ab1a5f1aba49aad09bfaf22c6980caa",
+    docxParts: "90d4a6268f6f0f6abc775155d69693e8c1ac895bdbe73ce5058ed614c8bcd469",
+  },
+  "breach-notice.fr": {
+    html: "50e62c9ba94ba41b448455b3f9d07c5d5b9d081ec4d018b6267f9e0af7565de1",
+    pdf: "e95c2ba01acb205bc9b62ff136adeb7d92b90ae54f2ea1f82910190a370b7456",
+    docxParts: "71ffca6486df2fdc4178ec185233e7c13c888d126038232c621db01708f8db6f",
+  },
+  "breach-notice.en": {
+    html: "4d64d3a2f8c14deb21314d13d926ede5d52ccb81fcaa31ccd55e7275671117ba",
+    pdf: "7b00104572e585dcacf4fff97b9f90a7f925ace23cc7d7631b4b9bdec1338334",
+    docxParts: "897596f5f200aa43c93885035fcd6a56a53aa4ef85183da766224ceffb93f5f0",
+  },
+  "authority-notification-draft.fr": {
+    html: "6e77f26bb095a379a7b497138a6bc65a43b187cec60a30fa1b810d0b024c7a8b",
+    pdf: "a91365fffa7ffec56e1ee3bb743299e01e154c2f6851c1aa56b5a0877b8cdfe1",
+    docxParts: "e6dade8417044809aae84b5991be442aa71d5a0dffbe52140fea5da9bf6d841a",
+  },
+  "authority-notification-draft.en": {
+    html: "a75eaabe6d71293b2c7c88d517547a4fd806480bb0ee9b3ca147956cfbdd3afe",
+    pdf: "5c6448dda1e51c80510164c5132df0850d5f678d9d6182f19125501dec50ec77",
+    docxParts: "afff2969375c1aa444a9cb54ef606c795b13d6c33d38fbc84404538271886370",
+  },
+  "subject-communication.fr": {
+    html: "6712356d207628f15975889604a92a506367272fc1ce45cfd33dabd738aeedd2",
+    pdf: "1588ef92ffd63cead2a6ea01e2d51c5083d9646d937a08a94895173cddc8237f",
+    docxParts: "1e99d5fdf1d4349892781fdc7c7a25b1874fa5eb0e29c5f9d5904fd1dd6b4e28",
+  },
+  "subject-communication.en": {
+    html: "bc5bb50551482207563418ed702a6ded0e32339ed465d25b35e47ea87b97a221",
+    pdf: "08416ab66236fc8c767a1f31174cc6e5ce9db39987b9dddcde70d3d69c9f8546",
+    docxParts: "d8340c021d92ef0d0b1f4db251345d1a2799d051242cb497dccce23f27a73fe7",
+  },
+  "subprocessor-notice.fr": {
+    html: "6cec53c25a53b578b707d91a0f35b0c1198311a51842a504b70be57c444511f4",
+    pdf: "da648b9525032f53c74713f14aac485aa6d8d87b8b4e59dab452092e65ee2d70",
+    docxParts: "eaf4328bd8f9737c4660f8f326c22f9282db63432ea8724a35d76ea20c9807b5",
+  },
+  "subprocessor-notice.en": {
+    html: "7564eaa64b4768aedec4387641533f4ff4a32d4a60f16b4972df9b295ac6072e",
+    pdf: "3eb35b4f939ff2e54538ad07bfbae3add6532b41a959356840def756e4d63b62",
+    docxParts: "eaf25afd4ed44546ecabda494ba8868aa4ba57604ea06cc4c486b23d3e9174e8",
+  },
   "register-controller.fr": {
     html: "20e44f58fd2829f9efebd08e2db55eea5cb968288072cb5e70c2085c448d9d40",
     pdf: "21f22709e61b5abb0f7157f9b69b449a9eff475d352410085509b08ab387a616",

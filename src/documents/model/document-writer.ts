@@ -44,13 +44,16 @@ export class DocumentWriter {
   }
 
   /** A numbered clause heading: "Clause 7 – Sous-traitants ultérieurs"; its paragraphs are numbered 7.1, 7.2… */
-  clause(title: Words): this {
-    this.clauseCount += 1;
+  clause(title: Words, numbering: { label?: Words; number?: number } = {}): this {
+    this.clauseCount = numbering.number ?? this.clauseCount + 1;
     this.pointCount = 0;
     this.blocks.push({
       type: "heading",
       level: 2,
-      text: typeset(`Clause ${this.clauseCount} – ${this.pick(title)}`, this.lang),
+      text: typeset(
+        `${this.pick(numbering.label ?? "Clause")} ${this.clauseCount} – ${this.pick(title)}`,
+        this.lang,
+      ),
     });
     return this;
   }

@@ -116,3 +116,15 @@ export function partyFields(party: PartyData): [{ fr: string; en: string }, stri
     ],
   ];
 }
+
+/** An organisation named on a letter or a certificate. */
+export const organisation = z.object({ name: text, address: text });
+
+export const contact = z.object({ name: text, email });
+
+/** Who issues a letter or a certificate, and where and when. */
+export const issue = {
+  reference: text,
+  issuedOn: isoDate,
+  place: text,
+};
