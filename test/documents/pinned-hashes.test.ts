@@ -37,42 +37,42 @@ const PINNED: Record<string, Record<string, string>> = {
   "dpa.fr": {
     html: "3e92f2afad6e6c11c38c70b26ecf7f77c3af623518ef6a4ad115c3e33a404244",
     pdf: "4d9790f17d96265c71b02d9249b3a460ccb7d413f2b6e3f4615eb2c3d6c66711",
-    docxParts: "f80a601459b4695bfe1bb1e3f1d649142db69761281d09f430160365a8f73c0a",
+    docxParts: "70b77c1bb3dc63bc1577082b2cbe49d5a42e2549ec066cec04e9e4d347aa4318",
   },
   "dpa.en": {
     html: "11e07da7a4e0d7e06fb95bd58d59b6f378c07521c94bee2fd1b19ffb257b0af4",
     pdf: "d7647ca81f5b2b87128972c59e5d61051903c6af575846ac2905118fa0874418",
-    docxParts: "24c91143ee8b5f840f41b307912992fe527cbf980b0c1c028e54b949cf1e9893",
+    docxParts: "44e5485e0ed03ce4a91e71d31518a7122759356cd91bac031054e346c7768320",
   },
   "joint-controller-1.fr": {
     html: "c7a4ab929fae1f4ff737a30a49396d28c11443f33e8cac9f61829dcb05d602be",
     pdf: "cc00bd83d75153ad9ad9cf95c84b8fae124b6f1b5d2cd2b775ee657d88a74561",
-    docxParts: "735d9c695a0f06164b071a5313f594d21ebbf92bf233d9c9d60d6434078f02c0",
+    docxParts: "f7d7646ba729f7c4b9e3ed41c158a27a9f322eca5414e2616b318f83b833e9fd",
   },
   "joint-controller-1.en": {
     html: "5dbc1ebcce193f45820b87da30ea1b7e8583eba35fd9fa577f530ff48fe42d49",
     pdf: "54c9ffd793b86efdd20fba55328ac279e115e0671d06585712bb57757a753b6e",
-    docxParts: "9ddf464a7640245cfabc9c2b469ba76687b26b652c0ce7277d357bdd8de7aac5",
+    docxParts: "d67926f05c8b8e78305631feeb094c8f6d71bf1bea2e4c9e5fc66704b19ca0cc",
   },
   "joint-controller-2.fr": {
     html: "d1769c655ce4bd5bbe9558798647588253551336afcc65f9bc1ace8f7bcdfb5a",
     pdf: "151fcb6079ae22690eedf1e9f7d1a45b87235f504ce00273e077a77face86dff",
-    docxParts: "7dc59a873d56e2c3679b01e23b9998a67b5b6ffd2abd59a4e2752e0a086d92d7",
+    docxParts: "4e51162b61d08c25ab6f3dfef4b299fb5f76b2b70fbe2034b51f0a38ebfdb7be",
   },
   "joint-controller-2.en": {
     html: "527fb68cbd3ff89370a93b57e5df9861ec75e85b1faa7f2dbb90aa9569a1f198",
     pdf: "aaece91efb963703f23d104a0d8aa10381cdfeede2d7c2c7c3d786d65bda222c",
-    docxParts: "f7c89c61b514dbd373aafaff3e13d8caad6518187c03fe824c5a3a1d2b774820",
+    docxParts: "5b8acfa375e62048bb7d03f373022ccd846acb8c09bed0620e3dd516e5c4a9cf",
   },
   "joint-controller-3.fr": {
     html: "69e1f4a69aaa302df67cbd3817981f9a5d3e5c8aa43241723c40cce97d818b84",
     pdf: "d2c76ca4de16cbf560880bee1d1d88ab0ef141b1b8b3724433a6e66d8bd4b01a",
-    docxParts: "383142d0b543aedc39aaef5da938ab6df5f2b0799f6c07798089556891e8dc94",
+    docxParts: "e7e32b255f652c8de1c5a293f7fc0949b7e91cbf7b9516dda46c0a75095dcdcf",
   },
   "joint-controller-3.en": {
     html: "6db915a42957e2e91c0c48fe47bc782271bf3d03b649b287923f9d4d136566e9",
     pdf: "818280331f4f390c27c406a1a4e95617bd6bfdfdd78ae646b6e5e63fe33c19d3",
-    docxParts: "210477cd0b58726fb4a80846a27a6faeeede7ca85e05b8c06ec064c7fc447a23",
+    docxParts: "3b50bac14355f36dec056d254f0d2a458f4f6d5b4a695f589f6d4fc3c302cc6e",
   },
   "public-summary.fr": {
     html: "269440849fdcecd87194923e0bee01c5967c1c1e7e4fcf2aea91e2ba0cad7731",
@@ -111,32 +111,32 @@ const PINNED: Record<string, Record<string, string>> = {
   "deletion-certificate.fr": {
     html: "8ff3675f6a288b06f66b0db09c763aec55b4d774c64799e91fa2aedb2fe47219",
     pdf: "f24dd9e893b7b642318b52d8cbe8a021ef6706f9d5195956cf538215bf96a9bf",
-    docxParts: "52d4850f44746ee38355e55a18a457fbf62f31a1ca473b214dcdd47f5dca7c78",
+    docxParts: "d30995eb8c8310ea0c36cf2efa1399e667c5df43e0aff80b311b559e851a1483",
   },
   "deletion-certificate.en": {
     html: "b218543cdb40caf455382e1d7fd32a0b5f007b927324bd598387179354d417d0",
     pdf: "d793f14ac3fa6de269d18b6c58cab04a0503749477610a5653673997abf5b4d9",
-    docxParts: "28e16fca4f2d46fcea88a97b108b2945ae792a7269036661a4684d3063cddbd8",
+    docxParts: "92aadfaf9cf305cc9ba8788949a6c5995e46de72b62cb28305597fb9136c4ee9",
   },
   "return-certificate.fr": {
     html: "fed7b818fc760e7a45d4c38dc24a48f392999a4f21099bb38822a95f48a4bcc1",
     pdf: "4246c8672994870dd58dc59b374851d5e83279bd279a60e45290f3048bb78595",
-    docxParts: "254b1072902dea78a2077f22b9258381bd87ec28657ab3a8a8255cfa53e9e87c",
+    docxParts: "fddc2984022e00d8e562f228ba517b2749cf32901e355c135286d623e40c0c3a",
   },
   "return-certificate.en": {
     html: "a8b099c31f8ae0d6b8b943fa1c62d0521c23738d375d9a3ba3f08586e8888f06",
     pdf: "c551729690418a7221e1652d4e6908cb5ab1a5f1aba49aad09bfaf22c6980caa",
-    docxParts: "90d4a6268f6f0f6abc775155d69693e8c1ac895bdbe73ce5058ed614c8bcd469",
+    docxParts: "5d5982b322061ebcfca810a3e88efb04f8f1d86ce476f9ce2e1c2041d86d326a",
   },
   "breach-notice.fr": {
     html: "50e62c9ba94ba41b448455b3f9d07c5d5b9d081ec4d018b6267f9e0af7565de1",
     pdf: "e95c2ba01acb205bc9b62ff136adeb7d92b90ae54f2ea1f82910190a370b7456",
-    docxParts: "71ffca6486df2fdc4178ec185233e7c13c888d126038232c621db01708f8db6f",
+    docxParts: "1d36077fed4c0db04a6bf04bfe39c862361706c6e41636c692116284db4cace2",
   },
   "breach-notice.en": {
     html: "4d64d3a2f8c14deb21314d13d926ede5d52ccb81fcaa31ccd55e7275671117ba",
     pdf: "7b00104572e585dcacf4fff97b9f90a7f925ace23cc7d7631b4b9bdec1338334",
-    docxParts: "897596f5f200aa43c93885035fcd6a56a53aa4ef85183da766224ceffb93f5f0",
+    docxParts: "58309d1e8fbd786e9f6e4c8b6e1a45f8eeda18e29581f39d07ab810bc33d7635",
   },
   "authority-notification-draft.fr": {
     html: "6e77f26bb095a379a7b497138a6bc65a43b187cec60a30fa1b810d0b024c7a8b",
@@ -161,12 +161,12 @@ const PINNED: Record<string, Record<string, string>> = {
   "subprocessor-notice.fr": {
     html: "6cec53c25a53b578b707d91a0f35b0c1198311a51842a504b70be57c444511f4",
     pdf: "da648b9525032f53c74713f14aac485aa6d8d87b8b4e59dab452092e65ee2d70",
-    docxParts: "eaf4328bd8f9737c4660f8f326c22f9282db63432ea8724a35d76ea20c9807b5",
+    docxParts: "f9f2f038e26928bd921da880f6ca2a8ab7a57eff66b883bbc80e1933e3798731",
   },
   "subprocessor-notice.en": {
     html: "7564eaa64b4768aedec4387641533f4ff4a32d4a60f16b4972df9b295ac6072e",
     pdf: "3eb35b4f939ff2e54538ad07bfbae3add6532b41a959356840def756e4d63b62",
-    docxParts: "eaf25afd4ed44546ecabda494ba8868aa4ba57604ea06cc4c486b23d3e9174e8",
+    docxParts: "89a421adcf46f61024708bbcefeff50ee1fa4f2b62f3d22bb2b6bf44617838a2",
   },
   "register-controller.fr": {
     html: "20e44f58fd2829f9efebd08e2db55eea5cb968288072cb5e70c2085c448d9d40",

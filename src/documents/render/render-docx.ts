@@ -119,7 +119,8 @@ function blockChildren(b: Block): (Paragraph | Table | TableOfContents)[] {
       ];
     case "signatures":
       return [
-        new Paragraph({ text: b.place, spacing: { before: 240 } }),
+        // The place and date stay with the signature boxes, on the same page.
+        new Paragraph({ text: b.place, spacing: { before: 240 }, keepNext: true }),
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
           borders: {
@@ -141,7 +142,7 @@ function blockChildren(b: Block): (Paragraph | Table | TableOfContents)[] {
                       new Paragraph({ children: [new TextRun({ text: s.heading, bold: true })] }),
                       new Paragraph({ text: s.organisation }),
                       new Paragraph({ text: s.person }),
-                      new Paragraph({ text: "", spacing: { after: 1200 } }),
+                      new Paragraph({ text: "", spacing: { after: 900 } }),
                     ],
                   }),
               ),

@@ -4,7 +4,7 @@
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import type { DocumentModel, DocumentTable } from "../model/document-model.js";
-import { fixedZip } from "./fixed-zip.js";
+import { datedZip } from "./dated-zip.js";
 import { neutralisedCell } from "./spreadsheet-cell.js";
 
 const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8ECF2" } } as const;
@@ -72,5 +72,5 @@ export async function renderXlsx(model: DocumentModel): Promise<Uint8Array> {
   }
   await workbook.commit();
   await ended;
-  return fixedZip(new Uint8Array(Buffer.concat(chunks)), model.issuedOn);
+  return datedZip(new Uint8Array(Buffer.concat(chunks)), model.issuedOn);
 }
