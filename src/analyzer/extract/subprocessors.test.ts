@@ -82,4 +82,58 @@ describe("the list of sub-processors", () => {
     expect(analysis.subprocessors.map((s) => s.name)).toEqual(["Hostly", "Mailo"]);
     expect(analysis.subprocessors[0]).toEqual({ name: "Hostly", activity: "hosting", location: "Germany" });
   });
+
+  it("reads the companies an engaging sentence names with their legal form, not the processor itself", () => {
+    const analysis = analyze(
+      "Nordlys AS may use subcontractors. The only subcontractors we use are Vindkraft d.o.o. (content delivery) and Fjellhost GmbH (servers in Germany).",
+    );
+    expect(analysis.subprocessors).toEqual([
+      { name: "Vindkraft d.o.o.", activity: "content delivery", location: null },
+      { name: "Fjellhost GmbH", activity: "servers in Germany", location: "Germany" },
+    ]);
+  });
+
+  it("reads list items under a heading that names the sub-processors, a name opening each item", () => {
+    const analysis = analyze(
+      [
+        "## Appendix 2 – Nordlys Subprocessors",
+        "",
+        "- Vindkraft AB (reg. no: 556000-0000), runs the network for Nordlys AS",
+        "- Fjellhost Oy (Finland), hosts the servers",
+      ].join("\n"),
+    );
+    expect(analysis.subprocessors).toEqual([
+      { name: "Vindkraft AB", activity: "runs the network for Nordlys AS", location: null },
+      { name: "Fjellhost Oy", activity: "hosts the servers", location: "Finland" },
+    ]);
+  });
+
+  it("does not take an item's label or an obligation under a sub-processors heading for a sub-processor", () => {
+    const analysis = analyze(
+      [
+        "## 9. Sub-processors",
+        "",
+        "- Notice",
+        "- The Processor informs the Customer of any new sub-processor in advance",
+        "- Customer may object within 10 days",
+      ].join("\n"),
+    );
+    expect(analysis.subprocessors).toEqual([]);
+  });
+
+  it("reads a table written as rows without outer pipes", () => {
+    const analysis = analyze(
+      [
+        "Le prestataire fait appel aux sous-traitants ultérieurs listés dans le tableau suivant.",
+        "",
+        "Sous-traitant | Activité de traitement | Garanties",
+        "Hébergix | Hébergement | Clauses contractuelles",
+        "Textos | Envoi de SMS | Clauses contractuelles",
+      ].join("\n"),
+    );
+    expect(analysis.subprocessors.map((entry) => [entry.name, entry.activity])).toEqual([
+      ["Hébergix", "Hébergement"],
+      ["Textos", "Envoi de SMS"],
+    ]);
+  });
 });

@@ -231,8 +231,67 @@ function inListContext(sentence: SentenceView): boolean {
   return (
     LIST_CONTEXT.test(sentence.heading) ||
     LIST_CONTEXT.test(sentence.leadIn) ||
-    (SUBPROCESSOR.test(sentence.leadIn) && /:\s*$/.test(sentence.leadIn))
+    (SUBPROCESSOR.test(sentence.leadIn) && /:\s*$/.test(sentence.leadIn)) ||
+    // A short heading that names the sub-processors ("Appendix 1 – Acme Subprocessors").
+    (SUBPROCESSOR.test(sentence.heading) && sentence.heading.length <= 80)
   );
+}
+
+/** Legal forms of companies, which mark a name in running text ("Hetzner Online GmbH", "Acme, Inc."). */
+const LEGAL_FORM =
+  "(?:Inc\\.?|LLC|L\\.L\\.C\\.|Ltd\\.?|Limited|GmbH|AG|AB|ASA|A/S|ApS|Oy|Oyj|SAS|SASU|SARL|SA|S\\.A\\.S?\\.?|S\\.A\\.R\\.L\\.|SE|B\\.V\\.?|BV|N\\.V\\.?|NV|S\\.L\\.|SL|S\\.p\\.A\\.|SpA|S\\.r\\.l\\.|Srl|d\\.o\\.o\\.|s\\.r\\.o\\.|sp\\. z o\\.o\\.|Sp\\. z o\\.o\\.|plc|PLC|Corp\\.?|Corporation|Pty\\.? Ltd\\.?|LLP|KG|GmbH & Co\\. KG)";
+/** A company named with its legal form: up to five capitalised words, then the form. */
+const COMPANY = new RegExp(
+  `((?:\\p{Lu}[\\p{L}\\p{N}&'’.-]*[ \\t]+){0,4}\\p{Lu}[\\p{L}\\p{N}&'’.-]*),?[ \\t]+${LEGAL_FORM}(?![\\p{L}])`,
+  "gu",
+);
+/** The verb by which an agreement engages its sub-processors; the companies after it are the ones engaged. */
+const ENGAGES =
+  /\b(?:engages?|engaged|uses?|used|relies on|rely on|appoints?|appointed|include|includes|are|is|as follows|following|recourt|recourir|fait appel|faire appel|utilise|sont|suivants?)\b|:/;
+/** Words that open a sentence or name a party, never a sub-processor's name. */
+const NOT_A_NAME =
+  /^(?:the|a|an|this|these|each|any|all|our|its|le|la|les|l'|un|une|ce|cette|ces|chaque|tout|tous|customer|client|controller|processor|company|provider|supplier|vendor|data|responsable|sous-traitant|prestataire|fournisseur|donnees)\b/i;
+
+/** The entity that opens a list item ("GetGeek AB (reg. no …), provides …"), or null. */
+function leadingName(text: string): { name: string; rest: string; place: string | null } | null {
+  const match = new RegExp(
+    `^((?:\\p{Lu}|\\p{N})[\\p{L}\\p{N}&'’.+-]*(?:[ \\t]+(?:(?:\\p{Lu}|\\p{N})[\\p{L}\\p{N}&'’.+-]*|&|${LEGAL_FORM})){0,5})`,
+    "u",
+  ).exec(text);
+  if (match === null) return null;
+  const name = clean((match[1] as string).replace(/[.,]$/, ""));
+  const rest = text.slice((match[1] as string).length);
+  if (!/^\s*(?:$|[(,:;]|[–—-]\s)/.test(rest) || NOT_A_NAME.test(foldText(name))) return null;
+  // What follows the name, past a parenthesis that only adds to it (a registration number, a place).
+  const aside = /^\s*\(([^()]{0,120})\)/.exec(rest);
+  const said = aside === null ? rest : rest.slice(aside[0].length);
+  const place = aside === null ? null : (LOCATION_ANYWHERE.exec(aside[1] as string)?.[1] ?? null);
+  return { name, rest: clean(said.replace(/^\s*[(,:;–—-]\s*/, "")), place };
+}
+
+/** Companies an engaging sentence names after its verb, each with the location written beside it. */
+function companiesIn(sentence: SentenceView): FoundSubprocessor[] {
+  const text = sentence.sentence.text;
+  const verb = ENGAGES.exec(sentence.folded);
+  if (verb === null) return [];
+  const from = verb.index;
+  const found: { name: string; start: number; end: number }[] = [];
+  COMPANY.lastIndex = from;
+  for (let m = COMPANY.exec(text); m !== null; m = COMPANY.exec(text)) {
+    const name = clean(m[0]);
+    if (isName(name) && !NOT_A_NAME.test(foldText(name)))
+      found.push({ name, start: m.index, end: m.index + m[0].length });
+  }
+  return found.map((company, index) => {
+    const after = text.slice(company.end, found[index + 1]?.start ?? text.length);
+    const aside = /^\s*\(([^()]{2,80})\)/.exec(after)?.[1] ?? null;
+    const location = LOCATION_ANYWHERE.exec(after.slice(0, 60))?.[1] ?? null;
+    return {
+      name: company.name,
+      activity: aside === null ? null : clean(aside),
+      location: location === null ? null : clean(location),
+    };
+  });
 }
 
 function fromListsAndProse(view: DocumentView): FoundSubprocessor[] {
@@ -241,25 +300,12 @@ function fromListsAndProse(view: DocumentView): FoundSubprocessor[] {
     if (sentence.inTable) continue;
     const text = sentence.sentence.text;
     if (sentence.inList && inListContext(sentence)) {
-      const parts = text
-        .split(ENTRY_SEPARATOR)
-        .map(clean)
-        .filter((p) => p !== "");
-      const name = parts[0] ?? "";
-      const locationPart = parts.slice(1).find((p) => LOCATION_ANYWHERE.test(p) && p.length <= 40);
-      const nameLocation = /^(.*?)[ \t]*\(([^()]+)\)$/.exec(name);
-      let finalName = name;
-      let location = locationPart ?? null;
-      if (nameLocation !== null && LOCATION_ANYWHERE.test(nameLocation[2] as string)) {
-        finalName = clean(nameLocation[1] as string);
-        location = clean(nameLocation[2] as string);
-      }
-      if (!isName(finalName) || (parts.length < 2 && location === null)) continue;
-      const activity = parts.slice(1).find((p) => p !== locationPart) ?? null;
-      entries.push({ name: finalName, activity, location });
+      const entry = listEntry(text);
+      if (entry !== null) entries.push(entry);
       continue;
     }
     if (!SUBPROCESSOR.test(sentence.folded) && !LIST_CONTEXT.test(sentence.heading)) continue;
+    const before = entries.length;
     PROSE_ENTRY.lastIndex = 0;
     for (let m = PROSE_ENTRY.exec(text); m !== null; m = PROSE_ENTRY.exec(text)) {
       const name = clean(m[1] as string);
@@ -269,6 +315,50 @@ function fromListsAndProse(view: DocumentView): FoundSubprocessor[] {
       if (LOCATION_ANYWHERE.test(second)) entries.push({ name, activity: first, location: second });
       else if (LOCATION_ANYWHERE.test(first)) entries.push({ name, activity: second, location: first });
     }
+    if (entries.length === before && SUBPROCESSOR.test(sentence.folded))
+      entries.push(...companiesIn(sentence));
   }
   return entries;
+}
+
+/**
+ * A list item that names a sub-processor: "Name – activity – location", "Name (location)", or a name
+ * with its legal form followed by what it does ("GetGeek AB (reg. no …), provides …").
+ */
+function listEntry(text: string): FoundSubprocessor | null {
+  return separatedEntry(text) ?? namedEntry(text);
+}
+
+/** "Name – activity – location", "Name: activity", "Name (location)". */
+function separatedEntry(text: string): FoundSubprocessor | null {
+  const parts = text
+    .split(ENTRY_SEPARATOR)
+    .map(clean)
+    .filter((p) => p !== "");
+  const name = parts[0] ?? "";
+  // A separator inside parentheses ("Acme AB (reg. no: 123)") does not end the name.
+  if ((name.match(/\(/g)?.length ?? 0) !== (name.match(/\)/g)?.length ?? 0)) return null;
+  const locationPart = parts.slice(1).find((p) => LOCATION_ANYWHERE.test(p) && p.length <= 40);
+  const nameLocation = /^(.*?)[ \t]*\(([^()]+)\)$/.exec(name);
+  let finalName = name;
+  let location = locationPart ?? null;
+  if (nameLocation !== null && LOCATION_ANYWHERE.test(nameLocation[2] as string)) {
+    finalName = clean(nameLocation[1] as string);
+    location = clean(nameLocation[2] as string);
+  }
+  if (!isName(finalName) || (parts.length < 2 && location === null)) return null;
+  const activity = parts.slice(1).find((p) => p !== locationPart) ?? null;
+  return { name: finalName, activity, location };
+}
+
+/** A name that opens the item and something said of it after a comma or a parenthesis. */
+function namedEntry(text: string): FoundSubprocessor | null {
+  const lead = leadingName(text);
+  if (lead === null || lead.rest === "" || !isName(lead.name)) return null;
+  const location = lead.place ?? LOCATION_ANYWHERE.exec(lead.rest)?.[1] ?? null;
+  return {
+    name: lead.name,
+    activity: lead.rest.slice(0, 200),
+    location: location === null ? null : clean(location),
+  };
 }
