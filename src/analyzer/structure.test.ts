@@ -153,6 +153,16 @@ describe("structureOf: headings", () => {
     expect(structure.lists.map((item) => item.marker)).toEqual(["7.1", "7.1.1", "7.1.2", "7.2"]);
   });
 
+  it("keeps bulleted points apart from the sentence that introduces them", () => {
+    const text =
+      "Les demandes sont réparties ainsi :\n- le collège traite les siennes ;\n- le rectorat traite les autres.";
+    expect(structureOf(text).sentences.map((sentence) => sentence.text)).toEqual([
+      "Les demandes sont réparties ainsi :",
+      "le collège traite les siennes ;",
+      "le rectorat traite les autres.",
+    ]);
+  });
+
   it("keeps list items that are sentences of their own apart from the lead-in", () => {
     const text = "Le sous-traitant s'engage à :\n- Tenir un registre.\n- Former son personnel.";
     expect(structureOf(text).sentences.map((sentence) => sentence.text)).toEqual([

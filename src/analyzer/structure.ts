@@ -710,10 +710,10 @@ const MAX_CONTINUED_LENGTH = 1000;
 const ITEM_END = /(?:[;,](?:\s*(?:and|or|et|ou))?|\.)["'»”’)\]]*$/i;
 
 /**
- * A clause whose sentence goes on in its sub-items ("within 72 hours of becoming aware of it: 7.1.1
- * notify the Customer …; and 7.1.2 …") is one sentence: the items, each in lower case and ending with
- * a semicolon or a comma until the last one's period, join the sentence that introduces them, so its
- * terms keep their subject and their verb.
+ * A clause whose sentence goes on in its numbered sub-items ("within 72 hours of becoming aware of it:
+ * 7.1.1 notify the Customer …; and 7.1.2 …") is one sentence: the items, each in lower case and ending
+ * with a semicolon or a comma until the last one's period, join the sentence that introduces them, so
+ * its terms keep their subject and their verb. Bulleted points stay sentences of their own.
  */
 function withContinuedItems(text: string, sentences: Sentence[], lists: readonly ListItem[]): Sentence[] {
   if (lists.length === 0) return sentences;
@@ -730,6 +730,8 @@ function withContinuedItems(text: string, sentences: Sentence[], lists: readonly
       const next = sentences[k] as Sentence;
       const item = itemAt.get(next.start);
       if (item === undefined || item.end !== next.end || !/^\p{Ll}/u.test(next.text)) break;
+      // Numbered or lettered sub-items continue a clause; bullets list separate points.
+      if (!/^(?:\d|\(?[a-zA-Z]{1,4}[.)])/.test(item.marker)) break;
       if (!ITEM_END.test(next.text) || next.end - sentence.start > MAX_CONTINUED_LENGTH) break;
       last = k;
       if (/\.["'»”’)\]]*$/.test(next.text)) {
