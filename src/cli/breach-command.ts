@@ -149,6 +149,18 @@ export function registerBreachCommand(program: Command, context: CliContext): vo
       .option(
         "--notify",
         say("envoie tout de suite la notification initiale", "send the initial notice at once"),
+      )
+      .option(
+        "--school <name>",
+        say(
+          "établissement touché d'un ENT (répétable) : la convention dit qui notifie la CNIL selon le périmètre",
+          "school of an ENT the breach touches (repeatable): the convention says who notifies the CNIL by perimeter",
+        ),
+        (value: string, previous: string[] = []) => [...previous, value],
+      )
+      .option(
+        "--territory",
+        say("la violation touche tout le territoire de l'ENT", "the breach reaches the whole ENT territory"),
       ),
     say,
   ).action(
@@ -158,6 +170,8 @@ export function registerBreachCommand(program: Command, context: CliContext): vo
         controller?: string;
         agreement?: string[];
         notify?: boolean;
+        school?: string[];
+        territory?: boolean;
         json?: boolean;
       },
     ) => {
@@ -171,6 +185,8 @@ export function registerBreachCommand(program: Command, context: CliContext): vo
             details: report(options),
             ...(options.agreement ? { agreements: options.agreement } : {}),
             notify: Boolean(options.notify),
+            ...(options.school ? { schools: options.school } : {}),
+            ...(options.territory ? { territory: true } : {}),
           },
           now: Date.now(),
         }),
@@ -195,6 +211,14 @@ export function registerBreachCommand(program: Command, context: CliContext): vo
           `${recorded.duties.length} controller(s) to notify (art28 obligations due)`,
         ),
       );
+      if (recorded.joint) {
+        print(
+          say(
+            `ENT ${recorded.joint.ent} : ${recorded.joint.duties.length} obligation(s) entre responsables conjoints ; la notification à l'autorité revient à ${recorded.joint.holder} (${recorded.joint.why.fr}) — art28 breach show ${recorded.breach.id.slice(0, 8)}`,
+            `ENT ${recorded.joint.ent}: ${recorded.joint.duties.length} duty(ies) among joint controllers; the authority notice falls to ${recorded.joint.holder} (${recorded.joint.why.en}) — art28 breach show ${recorded.breach.id.slice(0, 8)}`,
+          ),
+        );
+      }
       if (recorded.notice)
         print(
           say(

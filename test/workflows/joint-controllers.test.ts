@@ -8,6 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAgreement } from "../../src/app/agreements/create-agreement.js";
 import { setJointAllocation } from "../../src/app/agreements/set-joint-allocation.js";
 import { showAgreement } from "../../src/app/agreements/show-agreement.js";
+import { recordBreach } from "../../src/app/breaches/record-breach.js";
+import { showBreach } from "../../src/app/breaches/show-breach.js";
 import { createOrganisation } from "../../src/app/organisations/create-organisation.js";
 import { exportBundle } from "../../src/app/register/export-bundle.js";
 import { importBundle } from "../../src/app/register/import-bundle.js";
@@ -153,5 +155,109 @@ describe.each(ENGINES)("joint-controller conventions on %s", (engine) => {
       await target.drop();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe("a breach at the ENT vendor", () => {
+    let ecole: Organisation;
+    const AWARE = Date.parse("2026-03-03T08:00:00Z");
+    // Reg. 1182/71 Art. 3(1): the hour of the event does not count, so periods run from 09:00.
+    const HOUR = 3600_000;
+    const FROM = AWARE + HOUR;
+
+    beforeEach(async () => {
+      ecole = await organisation("École Jules-Ferry", "ecole");
+      await createOrganisation({
+        register,
+        principal,
+        input: { name: "ENT Éditions SAS", type: "editeur", roles: ["processor"] },
+        now: NOW,
+      });
+      await conventionModel2();
+      await createAgreement({
+        register,
+        principal,
+        input: {
+          kind: "joint_controller",
+          title: "Convention ENT — écoles",
+          parties: [
+            { organisation: "Académie de Valbonne", role: "joint_controller" },
+            { organisation: "Région Sud-Est", role: "joint_controller" },
+          ],
+          ent: { ent: "ENT Sud-Est", model: 1, schools: ["École Jules-Ferry"] },
+          status: "active",
+          effectiveOn: "2025-09-01",
+        },
+        now: NOW,
+      });
+      await createAgreement({
+        register,
+        principal,
+        input: {
+          kind: "dpa",
+          title: "Marché ENT — clause de sous-traitance",
+          parties: [
+            { organisation: "Région Sud-Est", role: "controller" },
+            { organisation: "ENT Éditions SAS", role: "processor" },
+          ],
+          terms: {
+            durations: {
+              breach_notification_to_controller: { amount: 48, unit: "hours" },
+              dsr_forwarding_to_controller: { amount: 3, unit: "working_days" },
+            },
+          },
+          ent: { ent: "ENT Sud-Est", signedForAllBy: "Région Sud-Est" },
+          status: "active",
+          effectiveOn: "2025-09-01",
+        },
+        now: NOW,
+      });
+    });
+
+    const breachTouching = (...schools: string[]) =>
+      recordBreach({
+        register,
+        principal,
+        input: {
+          processor: "ENT Éditions SAS",
+          details: { natures: ["confidentiality"], awareAt: AWARE, description: "messagerie exposée" },
+          schools,
+        },
+        now: AWARE + 3600_000,
+      });
+
+    it("touching one lycée puts the CNIL duty on the lycée, the vendor's 48-hour notice being due to every joint controller", async () => {
+      const recorded = await breachTouching("Lycée Jean-Moulin");
+      expect(recorded.duties.map((d) => d.counterpartyId).sort()).toEqual(
+        [academie.id, region.id, lycee.id].sort(),
+      );
+      for (const duty of recorded.duties) expect(duty.due).toBe(FROM + 48 * HOUR);
+      const authority = recorded.joint?.duties.find((d) => d.kind === "notify_breach_to_authority");
+      expect(authority?.holderId).toBe(lycee.id);
+      expect(authority?.due).toBe(FROM + 72 * HOUR);
+      expect(recorded.joint?.why.fr).toContain("ne touchent que ses élèves");
+    });
+
+    it("touching a lycée and an école puts the CNIL duty on the académie, every other joint controller alerted within 48 hours", async () => {
+      const recorded = await breachTouching("Lycée Jean-Moulin", "École Jules-Ferry");
+      const joint = recorded.joint?.duties ?? [];
+      expect(joint.find((d) => d.kind === "notify_breach_to_authority")?.holderId).toBe(academie.id);
+      expect(joint.find((d) => d.kind === "assess_breach_for_data_subjects")?.holderId).toBe(academie.id);
+      const alerts = joint.filter((d) => d.kind === "alert_joint_controller");
+      expect(alerts.map((a) => a.counterpartyId).sort()).toEqual([region.id, lycee.id].sort());
+      for (const alert of alerts) {
+        expect(alert.holderId).toBe(academie.id);
+        expect(alert.due).toBe(FROM + 48 * HOUR);
+      }
+      const shown = await showBreach({ register, principal, input: { breach: recorded.breach.id } });
+      const cnil = shown.pending.find((p) => p.kind === "notify_breach_to_authority");
+      expect(cnil?.holder).toBe("Académie de Valbonne");
+      expect(cnil?.what.fr).toContain("plusieurs établissements");
+      expect(ecole.id).toBeDefined();
+    });
+
+    it("refuses a school no convention of the ENT covers", async () => {
+      await organisation("Collège Hors-Champ", "college");
+      await expect(breachTouching("Collège Hors-Champ")).rejects.toThrow(/aucun accord ENT|no ENT agreement/);
+    });
   });
 });

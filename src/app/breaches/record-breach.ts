@@ -19,6 +19,7 @@ import { findAgreement, findOrganisation } from "../register/find-record.js";
 import type { Register } from "../register/open-register.js";
 import { inTransaction, newId, newTimeOrderedId, type UnitOfWork } from "../register/unit-of-work.js";
 import { sendControllerNotices } from "./add-breach-update.js";
+import { routeEntBreach } from "./route-ent-breach.js";
 
 export interface RecordBreachOptions {
   readonly register: Register;
@@ -34,6 +35,13 @@ export interface RecordBreachOptions {
     readonly agreements?: readonly string[];
     /** Send the initial notice to every controller now, closing each notification duty with it (Art. 33(4)). */
     readonly notify?: boolean;
+    /**
+     * The schools a breach at a school ENT touches (names, UAI, ids): the notices go to every joint controller of
+     * the ENT, and the convention's allocation for that perimeter says who notifies the authority (GDPR Art. 26).
+     */
+    readonly schools?: readonly string[];
+    /** The breach reaches the whole territory of the ENT. */
+    readonly territory?: boolean;
   };
   readonly now: number;
 }
@@ -46,6 +54,15 @@ export interface RecordedBreach {
   readonly notice: BreachNotice | null;
   /** Outbox messages enqueued (an e-mail per controller with a contact, a call per webhook endpoint). */
   readonly enqueued: number;
+  /** For a breach at a school ENT: its perimeter, who holds the authority notice and why, the duties it opened. */
+  readonly joint?: {
+    readonly ent: string;
+    readonly perimeter: string;
+    readonly holderId: string;
+    readonly holder: string;
+    readonly why: { readonly fr: string; readonly en: string };
+    readonly duties: readonly Obligation[];
+  };
 }
 
 const INSTANT_FIELDS = ["discoveredAt", "awareAt", "occurredFrom", "occurredUntil"] as const;
@@ -144,13 +161,32 @@ export async function addBreach(
   }
   const processor = keeper;
   const agreements = await affectedAgreements(unit, processor.id, input.agreements);
-  const sides = await agreementSides(unit, agreements);
-  const drafts = breachNotificationsToControllers(
-    breach,
-    sides.map((s) => s.clock),
-  );
+  const routed = input.schools?.length
+    ? await routeEntBreach(unit, breach, processor, {
+        schools: input.schools,
+        territory: input.territory === true,
+        agreements,
+        notifiedNow: input.notify === true,
+      })
+    : null;
+  const drafts = routed
+    ? routed.noticeDrafts
+    : breachNotificationsToControllers(
+        breach,
+        (await agreementSides(unit, agreements)).map((s) => s.clock),
+      );
   await unit.breaches.insert(breach, now);
   const duties = await recordObligations(unit, drafts);
+  const joint = routed
+    ? {
+        ent: routed.ent,
+        perimeter: routed.perimeter,
+        holderId: routed.holder,
+        holder: routed.holderName,
+        why: routed.why,
+        duties: await recordObligations(unit, routed.jointDrafts),
+      }
+    : undefined;
   const records: BreachNotificationRecord[] = duties.map((duty) => ({
     id: newTimeOrderedId(),
     breachId: breach.id,
@@ -171,9 +207,9 @@ export async function addBreach(
     },
   ]);
   await unit.breaches.saveRegisterEntry(newId(), entry, null, now);
-  if (!input.notify) return { breach, duties, notice: null, enqueued: 0 };
+  if (!input.notify) return { breach, duties, notice: null, enqueued: 0, ...(joint ? { joint } : {}) };
   const sent = await sendControllerNotices(unit, breach, processor, records, now);
-  return { breach, duties, notice: sent.notice, enqueued: sent.enqueued };
+  return { breach, duties, notice: sent.notice, enqueued: sent.enqueued, ...(joint ? { joint } : {}) };
 }
 
 async function affectedAgreements(

@@ -51,6 +51,8 @@ const DUTY_KINDS = [
   "notify_breach_to_authority_on_behalf",
   "communicate_breach_to_data_subjects",
   "communicate_breach_publicly",
+  "assess_breach_for_data_subjects",
+  "alert_joint_controller",
 ];
 
 export async function showBreach({
