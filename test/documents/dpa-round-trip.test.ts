@@ -6,6 +6,7 @@ import { analyzeText } from "../../src/analyzer/analyze-text.js";
 import { readDocumentBytes } from "../../src/analyzer/read-document.js";
 import { renderDocx } from "../../src/documents/render/render-docx.js";
 import { renderHtml } from "../../src/documents/render/render-html.js";
+import { renderPdf } from "../../src/documents/render/render-pdf.js";
 import { DPA_EXAMPLE, DPA_PERIOD_TERMS, dpaData, writeDpa } from "../../src/documents/templates/dpa.js";
 import { isFixed } from "../../src/domain/duration.js";
 
@@ -40,12 +41,13 @@ const PERIODS = {
 
 describe.each(["fr", "en"] as const)("a dpa written in %s", (lang) => {
   it.each(COMBINATIONS.map((options) => [Object.values(options).join(", "), options] as const))(
-    "reads back with its terms and a full checklist (%s), as DOCX and as HTML",
+    "reads back with its terms and a full checklist (%s), as DOCX, PDF and HTML",
     async (_label, options) => {
       const data = dpaData.parse({ ...DPA_EXAMPLE, options, periods: PERIODS });
       const model = writeDpa(data, lang);
       for (const [bytes, name] of [
         [await renderDocx(model), "dpa.docx"],
+        [await renderPdf(model), "dpa.pdf"],
         [renderHtml(model), "dpa.html"],
       ] as const) {
         const analysis = analyzeText(await readDocumentBytes(bytes, name));

@@ -251,8 +251,8 @@ export function writeJointControllerConvention(
     en: `The arrangement takes effect on signature and lasts as long as the ENT deployment partnership. ${scenario === 1 ? "A new authority may accede to it by amendment." : "A new school may accede to it by signing an accession form."}`,
   });
   w.point({
-    fr: `Une partie peut s'en retirer avec un préavis de ${d("terminationNotice")} ; les obligations relatives aux données déjà traitées demeurent jusqu'à leur suppression.`,
-    en: `A party may withdraw with ${d("terminationNotice")} notice; the obligations on data already processed remain until the data are deleted.`,
+    fr: `Chaque partie peut résilier sa participation à la convention avec un préavis de ${d("terminationNotice")}. Ses engagements envers les personnes concernées demeurent pour les données déjà traitées.`,
+    en: `Each party may terminate its participation in the arrangement with ${d("terminationNotice")} notice. Its commitments towards the people concerned remain for the data already processed.`,
   });
   w.clause({ fr: "Litiges", en: "Disputes" });
   w.point({
