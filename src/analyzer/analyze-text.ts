@@ -15,7 +15,7 @@ import { type PartiesFinding, type PartyReading, partiesOf, type Role } from "./
 import { objectionSilenceOf, subprocessorAuthorizationOf } from "./extract/subprocessor-rules.js";
 import { subprocessorsOf } from "./extract/subprocessors.js";
 import { extractTerms } from "./extract/terms.js";
-import { transfersOf } from "./extract/transfers.js";
+import { type TransferFinding, transfersOf } from "./extract/transfers.js";
 import { flagsOf } from "./flags.js";
 import type { ExtractedText } from "./read-document.js";
 import { structureOf } from "./structure.js";
@@ -50,6 +50,7 @@ export function analyzeText(extracted: ExtractedText, options: AnalyzeOptions = 
   if (found.processor !== null) confidence["parties.processor"] = partyConfidence(found.processor);
   if (found.controller !== null) confidence["parties.controller"] = partyConfidence(found.controller);
   const allocation = jointAllocationOf(view);
+  if (transfers.confidence !== null) confidence.transfersOutsideEEA = transfers.confidence;
   return {
     schema: ANALYSIS_SCHEMA,
     language: languageOf(view.folded),
@@ -67,7 +68,7 @@ export function analyzeText(extracted: ExtractedText, options: AnalyzeOptions = 
     checklist: checklistOf(view, authorization?.value ?? null),
     flags,
     confidence,
-    toConfirm: partyConflicts(found),
+    toConfirm: [...transferConflict(transfers), ...partyConflicts(found)],
     jointControl: allocation.length > 0 ? { allocation } : null,
   };
 }
@@ -79,6 +80,20 @@ function detailsOf(reading: PartyReading | null) {
 /** A stated role is firm; a cover page or the parties of the agreement likely; usage alone a guess. */
 function partyConfidence(reading: PartyReading): Confidence {
   return reading.strength >= 3 ? "high" : reading.strength === 2 ? "medium" : "low";
+}
+
+function transferConflict(transfers: TransferFinding): ToConfirm[] {
+  if (transfers.conflict.length === 0) return [];
+  return [
+    {
+      field: "transfersOutsideEEA",
+      candidates: transfers.conflict.map(({ rule, view }) => ({
+        value: rule,
+        quote: view.sentence.text,
+        offset: view.sentence.start,
+      })),
+    },
+  ];
 }
 
 function partyConflicts(found: PartiesFinding): ToConfirm[] {
