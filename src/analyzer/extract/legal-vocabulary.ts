@@ -42,7 +42,7 @@ export const AUTHORITY = spaced(
 
 /** A data subject's request to exercise a right (Chapter III). */
 export const DATA_SUBJECT_REQUEST = spaced(
-  /\bdemandes? (?:d'exercice|de droits?|d'acces|de rectification|d'effacement|des personnes concernees|emanant des personnes)\b|\bexerc\w* (?:de leurs |des |de ses |de leur |leurs |ses )?droits?\b|\bdroits? des personnes(?: concernees)?\b|\bdata subjects?'? (?:rights? )?requests?\b|\brequests? (?:from|by|of) (?:a |the )?data subjects?\b|\b(?:subject access|rights?) requests?\b|\bdsars?\b|\brequests? (?:from|by|of) (?:an )?individuals?\b|\bexercise (?:of )?(?:their |the |his or her )?rights?\b/,
+  /\bdemandes? (?:d'exercice|de droits?|d'acces|de rectification|d'effacement|des personnes concernees|emanant des personnes)\b|\bexerc\w* (?:de leurs |des |de ses |de leur |leurs |ses )?droits?\b|\bdroits? des personnes(?: concernees)?\b|\bdata subjects?'? (?:rights? )?requests?\b|\brequests? (?:from|by|of) (?:a |the )?data subjects?\b|\b(?:subject access|rights?) requests?\b|\bdsars?\b|\brequests? (?:from|by|of) (?:an )?individuals?\b|\bexercise (?:of )?(?:their |the |his or her )?rights?\b|\bassert\w* (?:their|his|her|its) rights?\b|\brequests?\b[^.;]{0,40}?\b(?:from|by|of) (?:a |the |an )?(?:data subjects?|individuals?)\b|\bdemandes?\b[^.;]{0,40}?\b(?:de la part |emanant )?(?:de la|des|d'une|de) personnes? concernees?\b|\bexerc\w* (?:son|sa|leur) droit\b/,
 );
 
 /** The data subjects themselves, as the addressees of an answer or a communication (Art. 12, 34). */
@@ -85,7 +85,7 @@ export const RECTIFY = spaced(/\bmodifi\w*|\brectifi\w*|\bcorrig\w*|\bcorrect\w*
 
 /** The end of the contract or of the service. */
 export const END_OF_CONTRACT = spaced(
-  /\bfin (?:du |de la |des |de l')(?:contrat|prestation|convention|relation|service|accord|marche|mission|licence|abonnement|traitement|dpa)\w*|\ba l'issue\b|\bau terme\b|\bapres la fin\b|\bpris fin\b|\bprend fin\b|\bprendra fin\b|\bexpiration\b|\bcessation\b|\bresiliation\b|\btermination\b|\bexpiry\b|\bend of (?:the )?(?:agreement|contract|services?|provision|term|processing)\b|\bupon (?:the )?(?:termination|expiry|end)\b|\bafter (?:the )?(?:termination|expiry|end)\b|\bdate de fin\b|\bfin de contrat\b/,
+  /\bfin (?:du |de la |des |de l')(?:contrat|prestation|convention|relation|service|accord|marche|mission|licence|abonnement|traitement|dpa|utilisation)\w*|\bfin d'utilisation\b|\bcessation of (?:any |the )?(?:services?|processing)\b|\bdate of cessation\b|\bceased? to use\b|\ba l'issue\b|\bau terme\b|\bapres la fin\b|\bpris fin\b|\bprend fin\b|\bprendra fin\b|\bexpiration\b|\bcessation\b|\bresiliation\b|\btermination\b|\bexpiry\b|\bend of (?:the )?(?:agreement|contract|services?|provision|term|processing)\b|\bupon (?:the )?(?:termination|expiry|end)\b|\bafter (?:the )?(?:termination|expiry|end)\b|\bdate de fin\b|\bfin de contrat\b/,
 );
 
 /** Backups. */

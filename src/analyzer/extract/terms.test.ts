@@ -346,3 +346,40 @@ describe("audits, termination, confidentiality and logs", () => {
     expect(analysis.terms).toEqual({});
   });
 });
+
+describe("clauses continued in the items a colon introduces", () => {
+  it("reads the hours of a lead-in whose notice is in its items", () => {
+    const analysis = analyze(
+      [
+        "7. Breaches",
+        "",
+        "Upon any Personal Data Breach, the Vendor shall, without undue delay and no later than 36 hours after becoming aware of it:",
+        "",
+        "(a) notify the Customer of the breach;",
+        "(b) describe the likely consequences.",
+      ].join("\n"),
+    );
+    expect(term(analysis, "breach_notification_to_controller")).toEqual({
+      amount: 36,
+      unit: "hours",
+      qualifier: null,
+    });
+  });
+});
+
+describe("requests from data subjects", () => {
+  it("reads a notice to the controller of a request received as passing the request on", () => {
+    const en = analyze(
+      "The Vendor shall notify the Customer within two business days if it receives a request from a data subject.",
+    );
+    expect(term(en, "dsr_forwarding_to_controller")).toEqual({
+      amount: 2,
+      unit: "working_days",
+      qualifier: null,
+    });
+    const fr = analyze(
+      "Le Prestataire informe le Client sous 5 jours de toute demande reçue de la part d'une personne concernée.",
+    );
+    expect(term(fr, "dsr_forwarding_to_controller")).toEqual({ amount: 5, unit: "days", qualifier: null });
+  });
+});

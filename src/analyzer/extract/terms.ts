@@ -61,11 +61,13 @@ class Places {
   constructor(
     readonly local: string,
     private readonly view: SentenceView,
+    /** The list items a sentence ending in a colon introduces: "within 72 hours …: (a) notify …". */
+    private readonly continuation: string = "",
   ) {}
 
   /** For a clause of the same sentence, sharing what was learnt about the sentence. */
   withLocal(local: string): Places {
-    const places = new Places(local, this.view);
+    const places = new Places(local, this.view, this.continuation);
     places.memo = this.memo;
     return places;
   }
@@ -79,6 +81,7 @@ class Places {
     let level = this.memo.get(pattern);
     if (level === undefined) {
       if (pattern.test(this.view.folded)) level = SENTENCE;
+      else if (this.continuation !== "" && pattern.test(this.continuation)) level = SENTENCE;
       else if (pattern.test(this.view.leadIn)) level = LEAD_IN;
       else if (pattern.test(this.view.heading)) level = HEADING;
       else if (pattern.test(this.view.outerHeadings)) level = OUTER_HEADING;
@@ -91,7 +94,11 @@ class Places {
   /** Whether `pattern` matches the period's clause; free when the clause is the whole sentence. */
   inClause(pattern: RegExp): boolean {
     if (this.around(pattern) !== SENTENCE) return false;
-    return this.local.length === this.view.folded.length || pattern.test(this.local);
+    if (this.local.length === this.view.folded.length || pattern.test(this.local)) return true;
+    // A clause that runs to the colon goes on in the items it introduces.
+    return (
+      this.continuation !== "" && this.view.folded.endsWith(this.local) && pattern.test(this.continuation)
+    );
   }
 }
 
@@ -158,6 +165,12 @@ function controllerAddressesDataSubjects(places: Places, context: TermContext): 
   return places.around(context.processor) < LEAD_IN;
 }
 
+/** Passing a request on: forwarding it, or telling the controller of one received ("promptly notify … if it receives a request"). */
+function passesOn(places: Places): boolean {
+  if (inSentence(FORWARD, places) > 0) return true;
+  return inSentence(NOTIFY, places) > 0 && inSentence(RECEIVED, places) > 0;
+}
+
 function isJointSetting(context: TermContext): boolean {
   return context.kind === "joint_controller_agreement" || context.kind === "contracting_kit";
 }
@@ -210,7 +223,7 @@ const RULES: readonly TermRule[] = [
     binding: "shortest",
     score: (places, context) => {
       const request = anywhere(DATA_SUBJECT_REQUEST, places);
-      if (request === 0 || inSentence(FORWARD, places) === 0) return 0;
+      if (request === 0 || !passesOn(places)) return 0;
       const processor = processorFound(places, context);
       if (processor === 0 && context.kind !== "dpa" && context.kind !== "unknown") return 0;
       return 2 + request + (inSentence(RECEIVED, places) > 0 ? 2 : 0) + (processor > 0 ? 1 : 0);
@@ -223,7 +236,7 @@ const RULES: readonly TermRule[] = [
     score: (places, context) => {
       const request = anywhere(DATA_SUBJECT_REQUEST, places);
       if (request === 0 || inSentence(ASSIST, places) === 0) return 0;
-      if (inSentence(FORWARD, places) > 0 && inSentence(RECEIVED, places) > 0) return 0;
+      if (passesOn(places) && inSentence(RECEIVED, places) > 0) return 0;
       // GDPR Art. 12(3): the controller's own month to answer the person is not the processor's help.
       if (controllerAddressesDataSubjects(places, context)) return 0;
       const processor = processorFound(places, context);
@@ -424,6 +437,22 @@ function sentencePenalty(view: SentenceView): number {
   return penalty;
 }
 
+/** How many items of the list a colon introduces are read with it. */
+const CONTINUATION_ITEMS = 4;
+
+/** The folded items that follow a sentence ending in a colon and read it as their lead-in, or "". */
+function continuationOf(view: DocumentView, index: number): string {
+  const own = view.sentences[index] as SentenceView;
+  if (!/:[\s*_"')\]]*$/.test(own.folded)) return "";
+  const parts: string[] = [];
+  for (let k = index + 1; k < view.sentences.length && parts.length < CONTINUATION_ITEMS; k++) {
+    const item = view.sentences[k] as SentenceView;
+    if (item.leadIn !== own.folded) break;
+    parts.push(item.folded);
+  }
+  return parts.join(" ");
+}
+
 /** Every duration term the agreement sets, each with the sentence that sets it. */
 export function extractTerms(view: DocumentView, context: TermContext): Partial<Record<TermId, FoundTerm>> {
   const candidates: Candidate[] = [];
@@ -442,7 +471,7 @@ export function extractTerms(view: DocumentView, context: TermContext): Partial<
     const local = clauseAround(sentenceView.folded, breaks, from, from + match.text.length);
     let shared = placesBySentence.get(index);
     if (shared === undefined) {
-      shared = new Places(local, sentenceView);
+      shared = new Places(local, sentenceView, continuationOf(view, index));
       placesBySentence.set(index, shared);
     }
     const places = shared.withLocal(local);

@@ -67,6 +67,11 @@ function speaksOfTransfers(view: SentenceView): boolean {
   );
 }
 
+/** A case envisaged rather than a rule laid down: "if a transfer is needed", « en cas de transfert ». */
+const CONDITIONAL = spaced(
+  /\b(?:si|if|where|when|lorsque|lorsqu'|en cas d[e']|in the event|in case|should)\b/,
+);
+
 interface Signal {
   readonly rule: TransferRule;
   readonly strength: number;
@@ -129,9 +134,16 @@ export function transfersOf(sentences: readonly SentenceView[]): TransferFinding
   }
   if (best === null) return { rule: null, views, confidence: null, conflict: [] };
   const chosen = best;
-  // A firm refusal and a firm leave in the agreement's own clauses contradict each other.
+  // A firm refusal and a firm, unconditional leave under safeguards in the agreement's own clauses
+  // contradict each other; an authorisation to obtain is the refusal's own exception.
   const refusal = signals.find((s) => s.rule === "prohibited" && s.strength === 3);
-  const leave = signals.find((s) => s.rule !== "prohibited" && s.strength === 3);
+  const leave = signals.find(
+    (s) =>
+      s.rule === "allowed_with_safeguards" &&
+      s.strength === 3 &&
+      !CONDITIONAL.test(s.view.folded) &&
+      !CONDITIONAL.test(s.view.leadIn),
+  );
   if (refusal !== undefined && leave !== undefined) {
     return {
       rule: null,
