@@ -10,4 +10,6 @@ export interface CliContext {
   /** An instant as ISO 8601 with its offset, in the machine's time zone (TZ), when no organisation's zone applies. */
   readonly when: (instant: number) => string;
   readonly env: NodeJS.ProcessEnv;
+  /** `--as USER`: act as that registered user, with its grants, instead of as the local operator. */
+  readonly as?: string;
 }

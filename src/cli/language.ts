@@ -35,6 +35,16 @@ function unknownLanguage(argument: string, value: string) {
   );
 }
 
+/** The user named by `--as USER` (or `--as=USER`), read before parsing so every command opens its register as them. */
+export function detectActingUser(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === "--as") return argv[i + 1];
+    if (arg.startsWith("--as=")) return arg.slice(5);
+  }
+  return undefined;
+}
+
 /** Picks the text of the CLI's language. */
 export type Say = (fr: string, en: string) => string;
 

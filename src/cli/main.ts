@@ -20,13 +20,14 @@ import { describeFailure } from "./failure.js";
 import { registerGenerateCommand } from "./generate-command.js";
 import { registerInstructionCommand } from "./instruction-command.js";
 import { registerJournalCommand } from "./journal-command.js";
-import { detectLanguage, sayIn } from "./language.js";
+import { detectActingUser, detectLanguage, sayIn } from "./language.js";
 import { registerObligationsCommand } from "./obligations-command.js";
 import { registerOrganisationsCommand } from "./organisations-command.js";
 import { registerOutboxCommand } from "./outbox-command.js";
 import { registerRecurringCommand } from "./recurring-command.js";
 import { registerRequestCommand } from "./request-command.js";
 import { registerSubprocessorCommand } from "./subprocessor-command.js";
+import { registerUsersCommand } from "./users-command.js";
 import { registerWebhooksCommand } from "./webhooks-command.js";
 import { registerWorkerCommand } from "./worker-command.js";
 
@@ -48,6 +49,13 @@ export function buildProgram(context: CliContext): Command {
       ),
     )
     .option("--lang <lang>", say("langue : fr (par défaut) ou en", "language: fr (default) or en"))
+    .option(
+      "--as <user>",
+      say(
+        "agit comme cet utilisateur enregistré (adresse ou id), avec ses droits, au lieu de l'opérateur local",
+        "act as this registered user (address or id), with its grants, instead of the local operator",
+      ),
+    )
     .helpOption("-h, --help", say("affiche l'aide", "display help"))
     .helpCommand("help [command]", say("affiche l'aide d'une commande", "display help for a command"))
     .showSuggestionAfterError(false)
@@ -83,6 +91,7 @@ export function buildProgram(context: CliContext): Command {
   registerWorkerCommand(program, context);
   registerOutboxCommand(program, context);
   registerGenerateCommand(program, context);
+  registerUsersCommand(program, context);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => {} });
     command.helpOption("-h, --help", say("affiche l'aide", "display help"));
@@ -106,6 +115,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     when: (instant) => formatInstant(instant, Intl.DateTimeFormat().resolvedOptions().timeZone),
     env,
   };
+  const as = detectActingUser(argv);
+  if (as !== undefined) Object.assign(context, { as });
   const program = buildProgram(context);
   if (argv.length === 0) {
     program.outputHelp();

@@ -1,16 +1,23 @@
-// Opens the register for one command, hands it to the action, and always closes it.
+// Opens the register for one command, hands it to the action with who acts, and always closes it.
 
 import { openRegister, principalFromEnvironment, type Register } from "../app/register/open-register.js";
+import { principalOfUser } from "../app/users/principal-of-user.js";
 import type { Principal } from "../domain/principal.js";
 import type { CliContext } from "./context.js";
 
+/** The local operator (full grants in its tenant), or with `--as USER` that registered user and its grants. */
 export async function withRegister<T>(
   context: CliContext,
   action: (register: Register, principal: Principal) => Promise<T>,
 ): Promise<T> {
   const register = await openRegister({ env: context.env });
   try {
-    return await action(register, principalFromEnvironment(context.env));
+    const operator = principalFromEnvironment(context.env);
+    const principal =
+      context.as === undefined
+        ? operator
+        : await principalOfUser({ register, principal: operator, input: { user: context.as } });
+    return await action(register, principal);
   } finally {
     await register.close();
   }

@@ -309,6 +309,29 @@ export interface CertificateAcknowledgedV1 {
   readonly acknowledgedBy: string;
 }
 
+/** A person registered in the tenant (its address stays in the users table, out of the chain). */
+export interface UserCreatedV1 {
+  readonly v: 1;
+  readonly userId: string;
+}
+
+/** A grant given: an organisation with a role, or one agreement read-only until an instant. */
+export interface AccessGrantedV1 {
+  readonly v: 1;
+  readonly userId: string;
+  readonly organisationId?: string;
+  readonly role?: string;
+  readonly agreementId?: string;
+  readonly until?: number;
+}
+
+export interface AccessRevokedV1 {
+  readonly v: 1;
+  readonly userId: string;
+  readonly organisationId?: string;
+  readonly agreementId?: string;
+}
+
 export interface ContactSetV1 {
   readonly v: 1;
   readonly organisationId: string;
@@ -421,6 +444,9 @@ export interface JournalPayloads {
   "recurring_duty.scheduled": RecurringDutyScheduledV1;
   "recurring_duty.stopped": RecurringDutyStoppedV1;
   "joint_arrangement.set": JointArrangementSetV1;
+  "user.created": UserCreatedV1;
+  "access.granted": AccessGrantedV1;
+  "access.revoked": AccessRevokedV1;
 }
 
 export type JournalEventType = keyof JournalPayloads;

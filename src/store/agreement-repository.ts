@@ -223,6 +223,19 @@ export class AgreementRepository {
     return this.load(query.orderBy("created_at").orderBy("id"));
   }
 
+  /** The ids of the agreements any of these organisations is party to: what their members may reach. */
+  async idsOfParties(organisationIds: readonly string[]): Promise<Set<string>> {
+    if (organisationIds.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom("agreement_parties")
+      .select("agreement_id")
+      .distinct()
+      .where("tenant_id", "=", this.tenant)
+      .where("organisation_id", "in", organisationIds)
+      .execute();
+    return new Set(rows.map((r) => r.agreement_id));
+  }
+
   async versions(agreementId: string): Promise<AgreementVersion[]> {
     const rows = await this.db
       .selectFrom("agreement_versions")

@@ -17,7 +17,9 @@ import { RecurringDutyRepository } from "./recurring-duty-repository.js";
 import { RequestRepository } from "./request-repository.js";
 import type { Database } from "./schema.js";
 import { SubprocessorChangeRepository } from "./subprocessor-change-repository.js";
+import { TenantScope } from "./tenant-scope.js";
 import { TerminationRepository } from "./termination-repository.js";
+import { UserRepository } from "./user-repository.js";
 
 export interface Repositories {
   readonly organisations: OrganisationRepository;
@@ -35,6 +37,7 @@ export interface Repositories {
   readonly requests: RequestRepository;
   readonly recurringDuties: RecurringDutyRepository;
   readonly jointArrangements: JointArrangementRepository;
+  readonly users: UserRepository;
 }
 
 /** `now` stamps rows that record when they were written (outbox messages): the use case's clock. */
@@ -60,5 +63,6 @@ export function repositoriesFor(
     requests: new RequestRepository(db, tenant),
     recurringDuties: new RecurringDutyRepository(db, tenant),
     jointArrangements: new JointArrangementRepository(db, tenant),
+    users: new UserRepository(new TenantScope(db, tenant)),
   };
 }

@@ -410,6 +410,27 @@ export interface JointArrangementsTable {
   updated_at: number;
 }
 
+export interface UsersTable {
+  id: string;
+  tenant_id: string;
+  /** Lower-cased. */
+  email: string;
+  name: string | null;
+  created_at: number;
+}
+
+/** A grant: `organisation_id` with `role`, or `agreement_id` read-only until `until` (epoch ms, exclusive). */
+export interface UserGrantsTable {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  organisation_id: string | null;
+  role: string | null;
+  agreement_id: string | null;
+  until: number | null;
+  granted_at: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   agreements: AgreementsTable;
@@ -439,6 +460,8 @@ export interface Database {
   outbox: OutboxTable;
   organisation_contacts: OrganisationContactsTable;
   webhook_endpoints: WebhookEndpointsTable;
+  users: UsersTable;
+  user_grants: UserGrantsTable;
 }
 
 export type TableName = keyof Database;

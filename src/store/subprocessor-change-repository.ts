@@ -223,17 +223,22 @@ export class SubprocessorChangeRepository {
   }
 
   /** How many windows of each change stand in each status, and when the first still open closes. */
-  async windowTallies(changeIds: readonly string[]): Promise<Map<string, WindowTally>> {
+  /** Windows counted by status per change; only those on `agreementIds` when given (what a member may see). */
+  async windowTallies(
+    changeIds: readonly string[],
+    agreementIds?: readonly string[],
+  ): Promise<Map<string, WindowTally>> {
     const tallies = new Map<string, WindowTally>();
+    if (agreementIds !== undefined && agreementIds.length === 0) return tallies;
     for (let i = 0; i < changeIds.length; i += IN_CHUNK) {
-      const rows = await this.db
+      let query = this.db
         .selectFrom("subprocessor_windows")
         .select(["change_id", "status"])
         .select((eb) => [eb.fn.countAll<number>().as("count"), eb.fn.min("closes_at").as("first_close")])
         .where("tenant_id", "=", this.tenant)
-        .where("change_id", "in", changeIds.slice(i, i + IN_CHUNK))
-        .groupBy(["change_id", "status"])
-        .execute();
+        .where("change_id", "in", changeIds.slice(i, i + IN_CHUNK));
+      if (agreementIds !== undefined) query = query.where("agreement_id", "in", agreementIds);
+      const rows = await query.groupBy(["change_id", "status"]).execute();
       for (const row of rows) {
         const tally = tallies.get(row.change_id) ?? { byStatus: {}, nextClose: null };
         const status = row.status as SettlementStatus;

@@ -72,7 +72,8 @@ export async function createAgreement({
       parties.push(
         "organisation" in party
           ? {
-              organisationId: (await findOrganisation(unit, party.organisation, party.role)).id,
+              // Any organisation of the tenant may be named as a party; the principal must act for one of them.
+              organisationId: (await findOrganisation(unit, party.organisation, party.role, "name")).id,
               role: party.role,
             }
           : party,
@@ -137,6 +138,20 @@ export async function addAgreement(unit: UnitOfWork, input: AgreementInput): Pro
     );
   }
   const parties = checkParties(input.kind, input.parties);
+  // Outsiders are told "not found", as everywhere: the parties they named are not theirs to act for.
+  await unit.access.require(
+    { organisations: parties.map((p) => p.organisationId) },
+    "change",
+    () =>
+      new Art28Error(
+        "not_found",
+        {
+          fr: "aucune des parties n'est une organisation pour laquelle vous agissez",
+          en: "none of the parties is an organisation you act for",
+        },
+        { argument: "parties" },
+      ),
+  );
   const organisations = await unit.organisations.byIds(parties.map((p) => p.organisationId));
   for (const party of parties) {
     const organisation = organisations.get(party.organisationId);

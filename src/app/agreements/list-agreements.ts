@@ -2,8 +2,8 @@
 
 import type { AgreementKind, AgreementStatus, PartyRole } from "../../domain/agreement.js";
 import { epochDayToIso } from "../../domain/epoch-day.js";
-import { Art28Error } from "../../domain/error.js";
 import type { Principal } from "../../domain/principal.js";
+import { findOrganisation } from "../register/find-record.js";
 import type { Register } from "../register/open-register.js";
 import { reader } from "../register/unit-of-work.js";
 
@@ -25,21 +25,25 @@ export interface ListAgreementsOptions {
   readonly register: Register;
   readonly principal: Principal;
   readonly input?: { readonly organisation?: string };
+  /** The caller's clock: an auditor's grant runs until an instant (default: the machine's clock). */
+  readonly now?: number;
 }
 
 export async function listAgreements({
   register,
   principal,
   input = {},
+  now,
 }: ListAgreementsOptions): Promise<AgreementSummary[]> {
-  const repositories = reader(register, principal);
+  const repositories = reader(register, principal, now);
   let organisationId: string | undefined;
   if (input.organisation) {
-    const organisation = await repositories.organisations.find(input.organisation);
-    if (!organisation) throw organisationNotFound(input.organisation);
-    organisationId = organisation.id;
+    organisationId = (await findOrganisation(repositories, input.organisation, "--org")).id;
   }
-  const agreements = await repositories.agreements.list(organisationId ? { organisationId } : {});
+  const agreements = await repositories.access.filter(
+    await repositories.agreements.list(organisationId ? { organisationId } : {}),
+    (a) => ({ agreements: [a.id] }),
+  );
   const names = await repositories.organisations.byIds(
     agreements.flatMap((a) => a.parties.map((p) => p.organisationId)),
   );
@@ -60,12 +64,4 @@ export async function listAgreements({
     subprocessors: a.subprocessors.length,
     sourceSha256: a.source?.sha256 ?? null,
   }));
-}
-
-export function organisationNotFound(reference: string): Art28Error {
-  return new Art28Error(
-    "not_found",
-    { fr: `organisation « ${reference} » introuvable`, en: `organisation "${reference}" not found` },
-    { argument: "--org" },
-  );
 }

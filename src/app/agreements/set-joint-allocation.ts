@@ -54,10 +54,13 @@ export async function setJointAllocation({
     let holder: JointHolder;
     if (input.holder === "each_party") holder = { kind: "each_party" };
     else if (input.holder === "school_touched") {
-      const otherwise = await findOrganisation(unit, input.otherwise ?? "", "otherwise");
+      const otherwise = await findOrganisation(unit, input.otherwise ?? "", "otherwise", "name");
       holder = { kind: "school_touched", otherwise: otherwise.id };
     } else
-      holder = { kind: "party", organisationId: (await findOrganisation(unit, input.holder, "holder")).id };
+      holder = {
+        kind: "party",
+        organisationId: (await findOrganisation(unit, input.holder, "holder", "name")).id,
+      };
     const entry: AllocationEntry = {
       duty: input.duty,
       perimeter: input.perimeter,

@@ -23,14 +23,17 @@ export interface ShowAgreementOptions {
   readonly principal: Principal;
   /** The id, or its first characters (at least 6). */
   readonly input: { readonly id: string };
+  /** The caller's clock: an auditor's grant runs until an instant (default: the machine's clock). */
+  readonly now?: number;
 }
 
 export async function showAgreement({
   register,
   principal,
   input,
+  now,
 }: ShowAgreementOptions): Promise<AgreementDetail> {
-  const repositories = reader(register, principal);
+  const repositories = reader(register, principal, now);
   const agreement = await findAgreement(repositories, input.id, "id");
   const arrangement = (await repositories.jointArrangements.byAgreement(agreement.id)) ?? null;
   const organisations = await repositories.organisations.byIds([

@@ -61,7 +61,7 @@ export async function addJointArrangement(
   }
   const schools: string[] = [];
   for (const reference of tie.schools ?? []) {
-    const school = await findOrganisation(unit, reference, "schools");
+    const school = await findOrganisation(unit, reference, "schools", "name");
     if (!isSchool(school.type)) {
       throw invalidInput(
         { fr: `${school.name} n'est pas un établissement scolaire`, en: `${school.name} is not a school` },
@@ -101,7 +101,7 @@ export async function addJointArrangement(
     const controllers = agreement.parties.filter((p) => p.role === "controller").map((p) => p.organisationId);
     let signer = controllers[0] ?? null;
     if (tie.signedForAllBy) {
-      signer = (await findOrganisation(unit, tie.signedForAllBy, "signed-for-all-by")).id;
+      signer = (await findOrganisation(unit, tie.signedForAllBy, "signed-for-all-by", "name")).id;
       if (!controllers.includes(signer)) {
         throw invalidInput(
           {

@@ -5,6 +5,7 @@ import { invalidInput } from "../../domain/error.js";
 import { answerContestedInstruction } from "../../domain/instruction.js";
 import type { Principal } from "../../domain/principal.js";
 import type { StoredInstruction } from "../../store/instruction-repository.js";
+import { SIDE } from "../access/access.js";
 import { settleObligation } from "../obligations/close-obligation.js";
 import { findInstruction } from "../register/find-record.js";
 import type { Register } from "../register/open-register.js";
@@ -40,6 +41,7 @@ export async function answerInstruction({
   const decision = input.decision as (typeof DECISIONS)[number];
   const { result } = await inTransaction(register, principal, now, async (unit) => {
     const instruction = await findInstruction(unit, input.instruction);
+    unit.access.actFor(instruction.controllerId, SIDE.controller);
     const answered: StoredInstruction = {
       ...answerContestedInstruction(instruction, {
         at: now,

@@ -5,6 +5,7 @@ import { Art28Error } from "../../domain/error.js";
 import { contestInstruction as contest } from "../../domain/instruction.js";
 import type { Principal } from "../../domain/principal.js";
 import type { StoredInstruction } from "../../store/instruction-repository.js";
+import { SIDE } from "../access/access.js";
 import { agreementSidesOf } from "../agreements/load-agreement-clock.js";
 import { recordObligations } from "../obligations/record-obligations.js";
 import { findInstruction } from "../register/find-record.js";
@@ -30,6 +31,7 @@ export async function contestInstruction({
     if (!agreement)
       throw new Art28Error("not_found", { fr: "accord introuvable", en: "agreement not found" });
     const sides = await agreementSidesOf(unit, agreement);
+    unit.access.actFor(sides.processor.id, SIDE.processor);
     const contested = contest(instruction, { at: now, grounds: input.grounds }, sides.clock);
     const [duty] = await recordObligations(unit, [contested.answerDuty]);
     const stored: StoredInstruction = { ...contested.instruction, answerObligationId: duty?.id ?? null };

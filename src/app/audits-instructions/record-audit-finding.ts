@@ -5,6 +5,7 @@ import { correctiveActionDuties, FINDING_SEVERITIES, type FindingSeverity } from
 import { Art28Error, invalidInput } from "../../domain/error.js";
 import type { Principal } from "../../domain/principal.js";
 import type { StoredFinding } from "../../store/audit-repository.js";
+import { SIDE } from "../access/access.js";
 import { agreementSidesOf } from "../agreements/load-agreement-clock.js";
 import { recordObligations } from "../obligations/record-obligations.js";
 import { findAudit } from "../register/find-record.js";
@@ -56,6 +57,7 @@ export async function recordAuditFinding({
     if (!agreement)
       throw new Art28Error("not_found", { fr: "accord introuvable", en: "agreement not found" });
     const sides = await agreementSidesOf(unit, agreement);
+    unit.access.actFor(sides.controller.id, SIDE.controller);
     const deliveredAt = input.reportDeliveredAt ?? now;
     const findings = input.findings.map((f) => ({
       id: newId(),

@@ -8,6 +8,7 @@ import {
 } from "../../domain/instruction.js";
 import type { Principal } from "../../domain/principal.js";
 import type { StoredInstruction } from "../../store/instruction-repository.js";
+import { SIDE } from "../access/access.js";
 import { agreementSidesOf } from "../agreements/load-agreement-clock.js";
 import { findAgreement } from "../register/find-record.js";
 import type { Register } from "../register/open-register.js";
@@ -45,6 +46,7 @@ export async function recordInstruction({
   const { result } = await inTransaction(register, principal, now, async (unit) => {
     const agreement = await findAgreement(unit, input.agreement);
     const sides = await agreementSidesOf(unit, agreement);
+    unit.access.actFor(sides.controller.id, SIDE.controller);
     const instruction: StoredInstruction = {
       ...record({
         id: newId(),

@@ -6,6 +6,7 @@ import { type AuditKind, auditFrequencyWarnings, earliestAuditStart } from "../.
 import { invalidInput } from "../../domain/error.js";
 import type { Principal } from "../../domain/principal.js";
 import type { StoredAudit } from "../../store/audit-repository.js";
+import { SIDE } from "../access/access.js";
 import { agreementSidesOf } from "../agreements/load-agreement-clock.js";
 import { notifyOrganisations } from "../outbox/notify-organisations.js";
 import { findAgreement } from "../register/find-record.js";
@@ -41,6 +42,7 @@ export async function requestAudit({
   const { result } = await inTransaction(register, principal, now, async (unit) => {
     const agreement = await findAgreement(unit, input.agreement);
     const sides = await agreementSidesOf(unit, agreement);
+    unit.access.actFor(sides.controller.id, SIDE.controller);
     const clock = {
       ...sides.clock,
       emergencyAuditAfterBreach: agreement.terms.emergencyAuditAfterBreach === true,

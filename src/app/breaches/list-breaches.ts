@@ -4,7 +4,7 @@ import type { BreachNature } from "../../domain/breach.js";
 import { calendarFor } from "../../domain/calendar.js";
 import { formatInstant } from "../../domain/instant.js";
 import type { Principal } from "../../domain/principal.js";
-import { findOrganisation } from "../register/find-record.js";
+import { breachConcerns, findOrganisation } from "../register/find-record.js";
 import type { Register } from "../register/open-register.js";
 import { reader } from "../register/unit-of-work.js";
 
@@ -32,7 +32,9 @@ export async function listBreaches({
   const organisation = input.organisation
     ? await findOrganisation(repositories, input.organisation, "--org")
     : undefined;
-  const breaches = await repositories.breaches.list(organisation?.id);
+  const breaches = await repositories.access.filter(await repositories.breaches.list(organisation?.id), (b) =>
+    breachConcerns(repositories, b),
+  );
   const recorders = await repositories.organisations.byIds([...new Set(breaches.map((b) => b.recordedBy))]);
   return breaches.map((b) => {
     const recorder = recorders.get(b.recordedBy);

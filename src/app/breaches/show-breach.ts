@@ -9,6 +9,7 @@ import type { LocalizedText } from "../../domain/error.js";
 import { formatInstant } from "../../domain/instant.js";
 import type { DueBasis } from "../../domain/obligation.js";
 import type { Principal } from "../../domain/principal.js";
+import type { Concerns } from "../access/access.js";
 import { findBreach } from "../register/find-record.js";
 import type { Register } from "../register/open-register.js";
 import { reader } from "../register/unit-of-work.js";
@@ -62,10 +63,25 @@ export async function showBreach({
 }: ShowBreachOptions): Promise<BreachDetailView> {
   const repositories = reader(register, principal);
   const breach = await findBreach(repositories, input.breach);
-  const notifications = await repositories.breaches.notifications(breach.id);
-  const notices = await repositories.breaches.notices(breach.id);
-  const entries = await repositories.breaches.registerEntries(breach.id);
-  const pending = await repositories.breaches.pendingDuties(breach.id, DUTY_KINDS);
+  // The recorder sees the whole breach; a controller it was sent to sees its own agreements, notices and duties only.
+  const { access } = repositories;
+  const whole = await access.reaches({ organisations: [breach.recordedBy] }, "read");
+  const mine = <T>(records: readonly T[], concerns: (record: T) => Concerns): Promise<T[]> =>
+    whole ? Promise.resolve([...records]) : access.filter(records, concerns);
+  const notifications = await mine(await repositories.breaches.notifications(breach.id), (n) => ({
+    organisations: [n.controllerId],
+    agreements: [n.agreementId],
+  }));
+  const notices = await mine(await repositories.breaches.notices(breach.id), (n) => ({
+    organisations: [n.senderId, n.recipient],
+  }));
+  const entries = await mine(await repositories.breaches.registerEntries(breach.id), (e) => ({
+    organisations: [e.entry.keeperId],
+  }));
+  const pending = await mine(await repositories.breaches.pendingDuties(breach.id, DUTY_KINDS), (o) => ({
+    organisations: [o.holderId, o.counterpartyId],
+    agreements: [o.agreementId],
+  }));
   const ids = new Set<string>([breach.recordedBy]);
   for (const n of notifications) ids.add(n.controllerId);
   for (const o of pending) ids.add(o.holderId);

@@ -4,6 +4,7 @@ import { acknowledgeCertificate as acknowledge, type Certificate } from "../../d
 import { Art28Error } from "../../domain/error.js";
 import type { Principal } from "../../domain/principal.js";
 import type { StoredCertificate } from "../../store/termination-repository.js";
+import { SIDE } from "../access/access.js";
 import { agreementSidesOf } from "../agreements/load-agreement-clock.js";
 import { findAgreement, findOrganisation } from "../register/find-record.js";
 import type { Register } from "../register/open-register.js";
@@ -52,6 +53,7 @@ export async function acknowledgeCertificate({
       });
     }
     const by = input.by ? (await findOrganisation(unit, input.by, "by")).id : sides.controller.id;
+    unit.access.actFor(by, SIDE.controller);
     const ack = acknowledge(
       JSON.parse(stored.content) as Certificate,
       stored.sha256,

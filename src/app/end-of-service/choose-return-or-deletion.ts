@@ -7,6 +7,7 @@ import type { Principal } from "../../domain/principal.js";
 import { subprocessorsInUse } from "../../domain/subprocessor-use.js";
 import type { Repositories } from "../../store/repositories.js";
 import type { StoredTermination } from "../../store/termination-repository.js";
+import { SIDE } from "../access/access.js";
 import { agreementSidesOf } from "../agreements/load-agreement-clock.js";
 import { recordObligations } from "../obligations/record-obligations.js";
 import { findAgreement } from "../register/find-record.js";
@@ -43,6 +44,7 @@ export async function chooseReturnOrDeletion({
       });
     }
     const sides = await agreementSidesOf(unit, agreement);
+    unit.access.actFor(sides.controller.id, SIDE.controller);
     const uses = await unit.subprocessorChanges.usesOfAgreements([agreement.id]);
     const subprocessors = subprocessorsInUse(agreement.subprocessors, uses, termination.endsAt).map((s) => ({
       id: s.changeId ?? s.name,

@@ -6,6 +6,7 @@ import { Art28Error } from "../../domain/error.js";
 import type { Principal } from "../../domain/principal.js";
 import { canonicalJson } from "../../store/journal.js";
 import type { StoredCertificate } from "../../store/termination-repository.js";
+import { SIDE } from "../access/access.js";
 import { agreementSidesOf } from "../agreements/load-agreement-clock.js";
 import { settleObligation } from "../obligations/close-obligation.js";
 import { findAgreement } from "../register/find-record.js";
@@ -49,6 +50,7 @@ export async function issueDeletionCertificate({
       });
     }
     const sides = await agreementSidesOf(unit, agreement);
+    unit.access.actFor(sides.processor.id, SIDE.processor);
     const duties = await unit.obligations.forAgreement(agreement.id);
     const endDuties = duties.filter((o) => o.trigger.type === "end_of_service");
     const backups = endDuties.find((o) => o.kind === "delete_backups");

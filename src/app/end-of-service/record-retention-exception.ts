@@ -4,6 +4,8 @@
 import { invalidInput } from "../../domain/error.js";
 import type { Principal } from "../../domain/principal.js";
 import type { StoredRetentionException } from "../../store/termination-repository.js";
+import { SIDE } from "../access/access.js";
+import { agreementSidesOf } from "../agreements/load-agreement-clock.js";
 import { findAgreement } from "../register/find-record.js";
 import type { Register } from "../register/open-register.js";
 import { inTransaction, newId } from "../register/unit-of-work.js";
@@ -51,6 +53,7 @@ export async function recordRetentionException({
   }
   const { result } = await inTransaction(register, principal, now, async (unit) => {
     const agreement = await findAgreement(unit, input.agreement);
+    unit.access.actFor((await agreementSidesOf(unit, agreement)).processor.id, SIDE.processor);
     const termination = await terminationOf(unit, agreement.id);
     const exception: StoredRetentionException = {
       id: newId(),

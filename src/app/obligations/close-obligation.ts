@@ -41,14 +41,21 @@ export async function closeObligation({
     throw invalidInput({ fr: "empreinte sha256 invalide", en: "invalid sha256" }, { argument: "sha256" });
   }
   const { result } = await inTransaction(register, principal, now, async (unit) => {
-    const obligation = await unit.obligations.byId(input.id);
-    if (!obligation) {
-      throw new Art28Error(
+    const missing = () =>
+      new Art28Error(
         "not_found",
         { fr: `obligation « ${input.id} » introuvable`, en: `obligation "${input.id}" not found` },
         { argument: "id" },
       );
-    }
+    const obligation = await unit.obligations.byId(input.id);
+    if (!obligation) throw missing();
+    // Its holder discharges a duty: the counterparty may read it, not close it.
+    const concerns = {
+      organisations: [obligation.holderId, obligation.counterpartyId],
+      agreements: [obligation.agreementId],
+    };
+    await unit.access.require(concerns, "read", missing);
+    unit.access.actFor(obligation.holderId, { fr: "son titulaire", en: "its holder" });
     return settleObligation(unit, obligation, input.outcome, {
       note: input.note.trim(),
       ...(input.sha256 ? { sha256: input.sha256 } : {}),

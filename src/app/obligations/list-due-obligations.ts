@@ -6,7 +6,7 @@ import { formatInstant, parseInstant } from "../../domain/instant.js";
 import type { DueBasis, ObligationStatus } from "../../domain/obligation.js";
 import { statusAt } from "../../domain/obligation-record.js";
 import type { Principal } from "../../domain/principal.js";
-import { organisationNotFound } from "../agreements/list-agreements.js";
+import { findOrganisation } from "../register/find-record.js";
 import type { Register } from "../register/open-register.js";
 import { reader } from "../register/unit-of-work.js";
 
@@ -47,12 +47,11 @@ export async function listDueObligations({
   input,
   now,
 }: ListDueObligationsOptions): Promise<DueObligationView[]> {
-  const repositories = reader(register, principal);
+  const repositories = reader(register, principal, now);
   let holderId: string | undefined;
   let calendar = calendarFor("FR");
   if (input.organisation) {
-    const organisation = await repositories.organisations.find(input.organisation);
-    if (!organisation) throw organisationNotFound(input.organisation);
+    const organisation = await findOrganisation(repositories, input.organisation, "--org");
     holderId = organisation.id;
     calendar = calendarFor(organisation.calendar);
   }
@@ -71,12 +70,10 @@ export async function listDueObligations({
       });
     }
   }
-  const obligations = await repositories.obligations.due({
-    before,
-    holderId,
-    alsoOwedTo: !input.heldOnly,
-    limit: input.limit,
-  });
+  const obligations = await repositories.access.filter(
+    await repositories.obligations.due({ before, holderId, alsoOwedTo: !input.heldOnly, limit: input.limit }),
+    (o) => ({ organisations: [o.holderId, o.counterpartyId], agreements: [o.agreementId] }),
+  );
   const ids = new Set<string>();
   for (const o of obligations) {
     ids.add(o.holderId);

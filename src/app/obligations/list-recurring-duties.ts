@@ -32,7 +32,10 @@ export async function listRecurringDuties({
 }: ListRecurringDutiesOptions): Promise<RecurringDutySummary[]> {
   const repositories = reader(register, principal);
   const only = input.agreement ? await findAgreement(repositories, input.agreement) : undefined;
-  const duties = await repositories.recurringDuties.list(only?.id);
+  const duties = await repositories.access.filter(await repositories.recurringDuties.list(only?.id), (d) => ({
+    organisations: [d.holderId, d.counterpartyId],
+    agreements: [d.agreementId],
+  }));
   const agreementIds = [...new Set(duties.map((d) => d.agreementId))];
   const agreements = new Map<string, { id: string; title: string }>();
   const open = new Map<string, { obligationId: string; due: number; occurrence: number }>();

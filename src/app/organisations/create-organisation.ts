@@ -24,7 +24,11 @@ export async function createOrganisation({
   input,
   now,
 }: CreateOrganisationOptions): Promise<Organisation> {
-  const { result } = await inTransaction(register, principal, now, (unit) => addOrganisation(unit, input));
+  const { result } = await inTransaction(register, principal, now, (unit) => {
+    // A member acts for the organisations it was granted; registering another is the operator's (or later an admin's).
+    unit.access.requireOperator({ fr: "registre", en: "register" });
+    return addOrganisation(unit, input);
+  });
   return result;
 }
 

@@ -2,8 +2,8 @@
 
 import { redactUrl } from "../../delivery/webhook.js";
 import type { Language } from "../../domain/duration.js";
-import { Art28Error } from "../../domain/error.js";
 import type { Principal } from "../../domain/principal.js";
+import { findOrganisation } from "../register/find-record.js";
 import type { Register } from "../register/open-register.js";
 import { reader } from "../register/unit-of-work.js";
 
@@ -31,21 +31,13 @@ export async function listRecipients({
   input,
 }: ListRecipientsOptions): Promise<RecipientsOfOrganisation[]> {
   const repositories = reader(register, principal);
-  let organisations = await repositories.organisations.list();
-  if (input.organisation !== undefined) {
-    const found = await repositories.organisations.find(input.organisation.trim());
-    if (!found) {
-      throw new Art28Error(
-        "not_found",
-        {
-          fr: `organisation « ${input.organisation} » introuvable`,
-          en: `organisation "${input.organisation}" not found`,
-        },
-        { argument: "org" },
-      );
-    }
-    organisations = [found];
-  }
+  // Contacts and endpoints are the organisation's own business: its members' and the operator's.
+  const organisations =
+    input.organisation !== undefined
+      ? [await findOrganisation(repositories, input.organisation, "org")]
+      : await repositories.access.filter(await repositories.organisations.list(), (o) => ({
+          organisations: [o.id],
+        }));
   const ids = organisations.map((o) => o.id);
   const contacts = await repositories.recipients.contacts(ids);
   const endpoints = await repositories.recipients.webhookEndpoints(ids);

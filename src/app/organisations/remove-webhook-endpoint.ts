@@ -20,7 +20,9 @@ export async function removeWebhookEndpoint({
   now,
 }: RemoveWebhookEndpointOptions): Promise<{ readonly id: string }> {
   const { result } = await inTransaction(register, principal, now, async (unit) => {
-    const organisation = await unit.organisations.find(input.organisation.trim());
+    const found = await unit.organisations.find(input.organisation.trim());
+    const organisation =
+      found && (await unit.access.reaches({ organisations: [found.id] }, "change")) ? found : undefined;
     const endpoints = organisation
       ? ((await unit.recipients.webhookEndpoints([organisation.id])).get(organisation.id) ?? [])
       : [];

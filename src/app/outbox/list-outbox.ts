@@ -40,7 +40,8 @@ export async function listOutbox({
       { argument: "status", accepted: { fr: STATUSES.join(", "), en: STATUSES.join(", ") } },
     );
   }
-  const outbox = reader(register, principal).outbox;
+  const { outbox, access } = reader(register, principal);
+  access.requireOperator({ fr: "file d'envoi", en: "outbox" });
   const entries = await outbox.list({
     ...(input.status ? { status: input.status as OutboxStatus } : {}),
     limit: input.limit ?? 50,

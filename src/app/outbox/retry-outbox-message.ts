@@ -20,6 +20,7 @@ export async function retryOutboxMessage({
   now,
 }: RetryOutboxMessageOptions): Promise<{ readonly id: string }> {
   const { result } = await inTransaction(register, principal, now, async (unit) => {
+    unit.access.requireOperator({ fr: `message « ${input.id} »`, en: `message "${input.id}"` });
     if (!(await unit.outbox.revive(input.id, now))) {
       const entry = await unit.outbox.byId(input.id);
       throw new Art28Error(

@@ -5,7 +5,8 @@ import type { Principal } from "../../domain/principal.js";
 import type { BundleRows } from "../../store/exchange-repository.js";
 import type { ChainLink } from "../../store/journal.js";
 import { repositoriesFor } from "../../store/repositories.js";
-import { organisationNotFound } from "../agreements/list-agreements.js";
+import { Access } from "../access/access.js";
+import { findOrganisation } from "./find-record.js";
 import type { Register } from "./open-register.js";
 
 export const BUNDLE_SCHEMA = "art28.bundle/1";
@@ -63,8 +64,10 @@ export async function exportBundle({
   // One transaction, so rows and journal are read from the same snapshot.
   return register.store.transaction(async (db) => {
     const repositories = repositoriesFor(db, register.store.engine, principal.tenant);
+    const access = new Access(principal, repositories, now, "read");
     const head = await repositories.journal.head(principal.tenant);
     if (!input.organisation) {
+      access.requireOperator({ fr: "registre", en: "register" });
       const tables = await repositories.exchange.tenantRows();
       const links = await repositories.exchange.journal();
       return {
@@ -77,8 +80,7 @@ export async function exportBundle({
         journal: { head: head && head.seq > 0 ? head : null, events: links.map(toEvent) },
       };
     }
-    const organisation = await repositories.organisations.find(input.organisation);
-    if (!organisation) throw organisationNotFound(input.organisation);
+    const organisation = await findOrganisation({ ...repositories, access }, input.organisation, "--org");
     const tables = await repositories.exchange.organisationRows(organisation.id);
     const ids = new Set<string>([
       ...tables.organisations.map((r) => String(r.id)),

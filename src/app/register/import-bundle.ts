@@ -137,6 +137,7 @@ export async function importBundle({
   );
   counts.journal = links.length;
   await inTransaction(register, principal, now, async (unit) => {
+    unit.access.requireOperator({ fr: "registre", en: "register" });
     if (bundle.scope === "tenant") {
       const head = await unit.journal.head(principal.tenant);
       if ((await unit.organisations.count()) > 0 || (head !== null && head.seq > 0)) {

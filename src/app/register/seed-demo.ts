@@ -184,6 +184,7 @@ export async function seedDemo({
   }
 
   const { result } = await inTransaction(register, principal, now, async (unit) => {
+    unit.access.requireOperator({ fr: "registre", en: "register" });
     const head = await unit.journal.head(principal.tenant);
     if ((await unit.organisations.count()) > 0 || (head !== null && head.seq > 0)) {
       throw new Art28Error("conflict", {

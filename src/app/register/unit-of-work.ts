@@ -6,9 +6,15 @@ import type { JournalEntry, NewJournalEvent } from "../../domain/journal-event.j
 import type { Principal } from "../../domain/principal.js";
 import { canonicalJson } from "../../store/journal.js";
 import { type Repositories, repositoriesFor } from "../../store/repositories.js";
+import { Access } from "../access/access.js";
 import type { Register } from "./open-register.js";
 
-export interface UnitOfWork extends Repositories {
+/** The tenant's repositories, and what the principal may reach in them. */
+export interface Scoped extends Repositories {
+  readonly access: Access;
+}
+
+export interface UnitOfWork extends Scoped {
   readonly principal: Principal;
   readonly now: number;
   /** Records an event, appended to the journal when the work is done, before commit. */
@@ -23,8 +29,10 @@ export async function inTransaction<T>(
 ): Promise<{ result: T; journal: JournalEntry[] }> {
   return register.store.transaction(async (db) => {
     const events: NewJournalEvent[] = [];
+    const repositories = repositoriesFor(db, register.store.engine, principal.tenant, () => now);
     const unit: UnitOfWork = {
-      ...repositoriesFor(db, register.store.engine, principal.tenant, () => now),
+      ...repositories,
+      access: new Access(principal, repositories, now, "change"),
       principal,
       now,
       record: (event) => {
@@ -40,9 +48,10 @@ export async function inTransaction<T>(
   });
 }
 
-/** Reads without a transaction of its own (a single consistent query per call). */
-export function reader(register: Register, principal: Principal): Repositories {
-  return repositoriesFor(register.store.db, register.store.engine, principal.tenant);
+/** Reads without a transaction of its own (a single consistent query per call), as far as the principal may read. */
+export function reader(register: Register, principal: Principal, now: number = Date.now()): Scoped {
+  const repositories = repositoriesFor(register.store.db, register.store.engine, principal.tenant);
+  return { ...repositories, access: new Access(principal, repositories, now, "read") };
 }
 
 /** A random UUID: ids people read and type by their first characters (agreements, organisations). */

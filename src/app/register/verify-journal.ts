@@ -29,7 +29,9 @@ export async function verifyJournal({
   pageSize,
   threads,
 }: VerifyJournalOptions): Promise<JournalVerification> {
-  const { journal } = reader(register, principal);
+  const { journal, access } = reader(register, principal);
+  // The tenant's whole chain is for its operators; a member gets its organisation's verifiable extract (bundles).
+  access.requireOperator({ fr: "journal", en: "journal" });
   // The head is read first: events appended while we read are left for the next verification.
   const head = await journal.head(principal.tenant);
   let verifier = new ChainVerifier();

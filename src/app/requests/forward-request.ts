@@ -36,7 +36,7 @@ export async function forwardRequest({
 }: ForwardRequestOptions): Promise<ForwardedRequest> {
   const { result } = await inTransaction(register, principal, now, async (unit) => {
     const stored = await findRequest(unit, input.request);
-    const controller = await findOrganisation(unit, stored.controllerId, "controller");
+    const controller = await findOrganisation(unit, stored.controllerId, "controller", "name");
     const processor = await findOrganisation(unit, stored.processorId ?? stored.controllerId, "processor");
     const calendar = calendarFor(controller.calendar);
     const at = readPastInstant(input.at, calendarFor(processor.calendar), "at", now);

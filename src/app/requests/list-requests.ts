@@ -2,7 +2,7 @@
 
 import type { Principal } from "../../domain/principal.js";
 import type { StoredRequest } from "../../store/request-repository.js";
-import { findOrganisation } from "../register/find-record.js";
+import { findOrganisation, requestConcerns } from "../register/find-record.js";
 import type { Register } from "../register/open-register.js";
 import { reader } from "../register/unit-of-work.js";
 
@@ -21,5 +21,5 @@ export async function listRequests({
   const organisation = input.organisation
     ? await findOrganisation(repositories, input.organisation, "--org")
     : undefined;
-  return repositories.requests.list(organisation?.id);
+  return repositories.access.filter(await repositories.requests.list(organisation?.id), requestConcerns);
 }

@@ -6,6 +6,7 @@ import { assistanceDuty } from "../../domain/data-subject-request.js";
 import { Art28Error } from "../../domain/error.js";
 import type { Obligation } from "../../domain/obligation-record.js";
 import type { Principal } from "../../domain/principal.js";
+import { SIDE } from "../access/access.js";
 import { agreementSidesOf } from "../agreements/load-agreement-clock.js";
 import { recordObligations } from "../obligations/record-obligations.js";
 import { readPastInstant } from "../organisations/read-instant.js";
@@ -45,6 +46,7 @@ export async function requestAssistance({
       );
     }
     const sides = await agreementSidesOf(unit, await findAgreement(unit, reference));
+    unit.access.actFor(sides.controller.id, SIDE.controller);
     if (sides.controller.id !== request.controllerId) {
       throw new Art28Error(
         "conflict",

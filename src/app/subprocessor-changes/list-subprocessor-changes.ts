@@ -2,7 +2,7 @@
 
 import type { Principal } from "../../domain/principal.js";
 import type { ChangeKind, SettlementStatus } from "../../domain/subprocessor-change.js";
-import { findOrganisation } from "../register/find-record.js";
+import { changeConcerns, findOrganisation } from "../register/find-record.js";
 import type { Register } from "../register/open-register.js";
 import { reader } from "../register/unit-of-work.js";
 
@@ -34,8 +34,15 @@ export async function listSubprocessorChanges({
   const processor = input.processor
     ? await findOrganisation(repositories, input.processor, "processor")
     : undefined;
-  const changes = await repositories.subprocessorChanges.changesOf(processor?.id);
-  const tallies = await repositories.subprocessorChanges.windowTallies(changes.map((c) => c.id));
+  const changes = await repositories.access.filter(
+    await repositories.subprocessorChanges.changesOf(processor?.id),
+    (c) => changeConcerns(repositories, c),
+  );
+  const visible = await repositories.access.agreements("read");
+  const tallies = await repositories.subprocessorChanges.windowTallies(
+    changes.map((c) => c.id),
+    visible === "all" ? undefined : [...visible],
+  );
   const processors = await repositories.organisations.byIds([...new Set(changes.map((c) => c.processorId))]);
   return changes.map((change) => {
     const tally = tallies.get(change.id);

@@ -6,6 +6,7 @@ import { Art28Error } from "../../domain/error.js";
 import type { Principal } from "../../domain/principal.js";
 import { answerObjectionWindow, settleObjectionWindow } from "../../domain/subprocessor-change.js";
 import type { StoredWindow } from "../../store/subprocessor-change-repository.js";
+import { SIDE } from "../access/access.js";
 import { settleObligation } from "../obligations/close-obligation.js";
 import { findAgreement, findSubprocessorChange } from "../register/find-record.js";
 import type { Register } from "../register/open-register.js";
@@ -61,6 +62,7 @@ export async function respondToSubprocessorChange({
         { argument: "agreement" },
       );
     }
+    unit.access.actFor(window.controllerId, SIDE.controller);
     if (window.status !== "open") {
       throw new Art28Error("conflict", {
         fr: `la fenêtre d'opposition est déjà réglée (${window.status})`,

@@ -44,6 +44,7 @@ export async function settleSubprocessorWindows({
   const settled: SettledWindow[] = [];
   for (;;) {
     const { result } = await inTransaction(register, principal, now, async (unit) => {
+      unit.access.requireOperator({ fr: "fenêtres d'objection", en: "objection windows" });
       const due = await unit.subprocessorChanges.windowsToSettle(now, batch);
       const responses = await unit.subprocessorChanges.responsesTo(due.map((w) => w.id));
       const done: SettledWindow[] = [];

@@ -50,7 +50,11 @@ export async function showSubprocessorChange({
 }: ShowSubprocessorChangeOptions): Promise<ChangeDetail> {
   const repositories = reader(register, principal);
   const change = await findSubprocessorChange(repositories, input.change);
-  const windows = await repositories.subprocessorChanges.windowsOfChange(change.id);
+  // The processor sees every window; a controller sees the windows on its own agreements only.
+  const windows = await repositories.access.filter(
+    await repositories.subprocessorChanges.windowsOfChange(change.id),
+    (w) => ({ organisations: [change.processorId, w.controllerId], agreements: [w.agreementId] }),
+  );
   // Responses come oldest first: the last one set per window is the answer that stands.
   const answers = new Map(
     (await repositories.subprocessorChanges.responsesTo(windows.map((w) => w.id))).map((r) => [

@@ -12,6 +12,7 @@ import { recurringDuties } from "./0013-recurring-duties.js";
 import { windowsToSettle } from "./0014-windows-to-settle.js";
 import { jointArrangements } from "./0015-joint-arrangements.js";
 import { journalHeadGuarded } from "./0016-journal-head-guarded.js";
+import { usersAndGrants } from "./0020-users-and-grants.js";
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -27,6 +28,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         "0014-windows-to-settle": windowsToSettle,
         "0015-joint-arrangements": jointArrangements,
         "0016-journal-head-guarded": journalHeadGuarded(engine),
+        "0020-users-and-grants": usersAndGrants,
       };
     },
   };
