@@ -1,9 +1,12 @@
 // What every CLI command receives: the language, a way to print, how to show an instant, and the environment.
 
+import type { Configuration } from "../app/configuration/read-configuration.js";
 import type { Language } from "../domain/duration.js";
 import type { Say } from "./language.js";
 
 export interface CliContext {
+  /** The configuration, read from the environment once at start-up. */
+  readonly config: Configuration;
   readonly lang: Language;
   readonly say: Say;
   readonly print: (text: string) => void;

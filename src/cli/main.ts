@@ -2,6 +2,7 @@
 // The `art28` command: parses arguments and hands each command to its use case.
 
 import { Command } from "commander";
+import { type Configuration, readConfiguration } from "../app/configuration/read-configuration.js";
 import type { Language } from "../domain/duration.js";
 import { formatInstant } from "../domain/instant.js";
 import { registerAgreementsCommand } from "./agreements-command.js";
@@ -108,7 +109,16 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     process.stderr.write(`${describeFailure(error, "fr").line}\n`);
     return describeFailure(error, "fr").exitCode;
   }
+  let config: Configuration;
+  try {
+    config = readConfiguration(env);
+  } catch (error) {
+    const failure = describeFailure(error, lang);
+    process.stderr.write(`${failure.line}\n`);
+    return failure.exitCode;
+  }
   const context: CliContext = {
+    config,
     lang,
     say: sayIn(lang),
     print: (text) => process.stdout.write(`${text}\n`),
@@ -128,7 +138,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   } catch (error) {
     if (error instanceof Error && "exitCode" in error && (error as { exitCode: number }).exitCode === 0)
       return 0;
-    const failure = describeFailure(error, lang, env.ART28_DEBUG === "1");
+    const failure = describeFailure(error, lang, config.debug);
     process.stderr.write(`${failure.line}\n`);
     return failure.exitCode;
   }

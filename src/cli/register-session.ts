@@ -1,8 +1,8 @@
 // Opens the register for one command, hands it to the action with who acts, and always closes it.
 
-import { openRegister, principalFromEnvironment, type Register } from "../app/register/open-register.js";
+import { openRegister, type Register } from "../app/register/open-register.js";
 import { principalOfUser } from "../app/users/principal-of-user.js";
-import type { Principal } from "../domain/principal.js";
+import { localOperator, type Principal } from "../domain/principal.js";
 import type { CliContext } from "./context.js";
 
 /** The local operator (full grants in its tenant), or with `--as USER` that registered user and its grants. */
@@ -12,7 +12,7 @@ export async function withRegister<T>(
 ): Promise<T> {
   const register = await openRegister({ env: context.env });
   try {
-    const operator = principalFromEnvironment(context.env);
+    const operator = localOperator(context.config.operatorId, context.config.tenant);
     const principal =
       context.as === undefined
         ? operator

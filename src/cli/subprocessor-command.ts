@@ -291,7 +291,7 @@ export function registerSubprocessorCommand(program: Command, context: CliContex
         publishSubprocessorList({
           register,
           principal,
-          input: { processor: options.processor, baseUrl: context.env.ART28_PUBLIC_URL },
+          input: { processor: options.processor, baseUrl: context.config.publicUrl },
           now: instantOption(options.at, Date.now()),
           lang,
         }),
@@ -329,7 +329,7 @@ export function registerSubprocessorCommand(program: Command, context: CliContex
           publishSubprocessorList({
             register,
             principal,
-            input: { processor: options.processor, baseUrl: context.env.ART28_PUBLIC_URL },
+            input: { processor: options.processor, baseUrl: context.config.publicUrl },
             now: instantOption(options.at, Date.now()),
             lang,
           }),

@@ -37,7 +37,7 @@ export function registerWebhooksCommand(program: Command, context: CliContext): 
     )
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (options: { org: string; url: string; secret?: string; json?: boolean }) => {
-      const secret = options.secret ?? context.env.ART28_WEBHOOK_SECRET ?? "";
+      const secret = options.secret ?? context.config.webhookSecret ?? "";
       const endpoint = await withRegister(context, (register, principal) =>
         addWebhookEndpoint({
           register,

@@ -18,6 +18,7 @@ import { OutboxQueue } from "../../store/outbox-queue.js";
 import type { OutboxEntry } from "../../store/outbox-repository.js";
 import { repositoriesFor } from "../../store/repositories.js";
 import { tenantsWithWindowsToSettle } from "../../store/window-scan.js";
+import { readConfiguration } from "../configuration/read-configuration.js";
 import type { Register } from "../register/open-register.js";
 import { settleSubprocessorWindows } from "../subprocessor-changes/settle-subprocessor-windows.js";
 import { readReminderConfig, sweepReminders } from "./sweep-reminders.js";
@@ -29,7 +30,11 @@ export interface WorkerConfig {
 
 /** Everything the worker reads from the environment, checked once at start (one clear error, no half start). */
 export function readWorkerConfig(env: Readonly<Record<string, string | undefined>>): WorkerConfig {
-  return { mailer: readMailerConfig(env), reminders: readReminderConfig(env) };
+  const { mail } = readConfiguration(env);
+  return {
+    mailer: readMailerConfig({ SMTP_URL: mail.smtpUrl, MAIL_FROM: mail.from }),
+    reminders: readReminderConfig(env),
+  };
 }
 
 /** What the worker reports as it goes; never a recipient's address, a secret or a message body. */

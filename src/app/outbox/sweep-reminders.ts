@@ -18,6 +18,7 @@ import {
 import type { NewOutboxMessage } from "../../store/outbox-repository.js";
 import { type ReminderCandidate, ReminderRepository } from "../../store/reminder-repository.js";
 import { repositoriesFor } from "../../store/repositories.js";
+import { readConfiguration } from "../configuration/read-configuration.js";
 import type { Register } from "../register/open-register.js";
 
 export interface SweepRemindersOptions {
@@ -181,8 +182,7 @@ function webhookPayload(
  * "none"). A reminder at the deadline itself is always sent.
  */
 export function readReminderConfig(env: Readonly<Record<string, string | undefined>>): ReminderConfig {
-  const before = env.ART28_REMINDERS?.trim();
-  const late = env.ART28_REMINDER_LATE?.trim();
+  const { before, late } = readConfiguration(env).reminders;
   return {
     ...DEFAULT_REMINDER_CONFIG,
     before:

@@ -1,6 +1,7 @@
 // Use case: bring the database named by the environment up to the latest schema and say where it stands.
 
 import { locate, migrate, openStore } from "../../store/database.js";
+import { readConfiguration } from "../configuration/read-configuration.js";
 
 export interface MigrateDatabaseOptions {
   readonly env: NodeJS.ProcessEnv;
@@ -14,7 +15,7 @@ export interface MigrationView {
 }
 
 export async function migrateDatabase({ env, cwd }: MigrateDatabaseOptions): Promise<MigrationView> {
-  const store = await openStore(locate(env.DATABASE_URL, cwd), { migrate: false });
+  const store = await openStore(locate(readConfiguration(env).databaseUrl, cwd), { migrate: false });
   try {
     const report = await migrate(store);
     return { engine: store.engine, applied: report.applied, current: report.current };

@@ -6,6 +6,7 @@ import type { JournalVerification } from "../../domain/journal-event.js";
 import { DEFAULT_TENANT, localOperator } from "../../domain/principal.js";
 import { type BackupReport, holdsData, restoreInto } from "../../store/backup.js";
 import { locate, openStore } from "../../store/database.js";
+import { readConfiguration } from "../configuration/read-configuration.js";
 import { openRegister } from "./open-register.js";
 import { reader } from "./unit-of-work.js";
 import { verifyJournal } from "./verify-journal.js";
@@ -25,7 +26,7 @@ export interface RestoreReport extends BackupReport {
 }
 
 export async function restoreDatabase({ env, cwd, input }: RestoreDatabaseOptions): Promise<RestoreReport> {
-  const location = locate(env.DATABASE_URL, cwd);
+  const location = locate(readConfiguration(env).databaseUrl, cwd);
   const current = await openStore(location);
   try {
     if (!input.force && (await holdsData(current))) {
