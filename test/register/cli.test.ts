@@ -61,7 +61,7 @@ describe("art28 on a fresh SQLite file", () => {
       id: string;
       title: string;
     }[];
-    expect(list).toHaveLength(6);
+    expect(list).toHaveLength(7);
     const joint = list.find((a) => a.title.startsWith("Convention de responsabilité conjointe")) as {
       id: string;
     };

@@ -17,6 +17,7 @@ import {
   addImportedAgreement,
   readAgreementDocument,
 } from "../agreements/import-agreement.js";
+import { addJointArrangement } from "../agreements/tie-agreement-to-ent.js";
 import { addBreach } from "../breaches/record-breach.js";
 import { addRecurringDuty } from "../obligations/schedule-recurring-duty.js";
 import { addOrganisation } from "../organisations/create-organisation.js";
@@ -227,15 +228,19 @@ export async function seedDemo({
     const scolares = await addDpa("scolares", "pouvoir", "scolares");
     const korrigoLycee = await addDpa("korrigo", "lycee", "korrigo");
     const korrigoCollege = await addDpa("korrigo", "college", "korrigo");
-    const _entRegion = await addDpa("ent", "region", "ent");
+    const entRegion = await addDpa("ent", "region", "ent");
     const _entEcole = await addDpa("ent", "ecole", "ent");
-    // GDPR Art. 26: the académie and the région jointly decide the ENT's purposes and means.
+    // GDPR Art. 26, as the Ministry's ENT kit writes it: one convention per lycée (model 2: académie, région and the
+    // lycée) and one for the écoles (model 1: académie and région), grouped under the ENT; the vendor's agreement,
+    // signed by the région for every joint controller, serves that ENT.
+    const ENT = "ENT Auvergne-Rhône-Alpes (démo)";
     const joint = await addAgreement(unit, {
       kind: "joint_controller" as AgreementKind,
-      title: "Convention de responsabilité conjointe — ENT",
+      title: "Convention de responsabilité conjointe — ENT, Lycée Marie-Curie (modèle 2)",
       parties: [
         { organisationId: orgs.academie.id, role: "joint_controller" },
         { organisationId: orgs.region.id, role: "joint_controller" },
+        { organisationId: orgs.lycee.id, role: "joint_controller" },
       ] satisfies Party[],
       terms: {
         durations: { incident_alert_between_controllers: { amount: 24, unit: "hours" } },
@@ -243,7 +248,21 @@ export async function seedDemo({
       },
       status: "active",
       effectiveOn: EFFECTIVE,
+      ent: { ent: ENT, model: 2 },
     });
+    const ecoles = await addAgreement(unit, {
+      kind: "joint_controller" as AgreementKind,
+      title: "Convention de responsabilité conjointe — ENT, écoles (modèle 1)",
+      parties: [
+        { organisationId: orgs.academie.id, role: "joint_controller" },
+        { organisationId: orgs.region.id, role: "joint_controller" },
+      ] satisfies Party[],
+      status: "active",
+      effectiveOn: EFFECTIVE,
+      ent: { ent: ENT, model: 1, schools: [orgs.ecole.id] },
+    });
+    agreements.push({ agreement: ecoles, source: "typed" });
+    await addJointArrangement(unit, entRegion, { ent: ENT, signedForAllBy: orgs.region.id });
     agreements.push({ agreement: joint, source: "typed" });
 
     // The events go through the workflows' own steps, so the demo's breach, request and change are live records
