@@ -24,7 +24,7 @@ describe("art28 on a fresh SQLite file", () => {
     const first = runCli(["demo"], env);
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/démo prête : 9 organisations, 6 accords, 6 obligations ouvertes/);
+    expect(first.stdout).toMatch(/démo prête : 9 organisations, 7 accords, 6 obligations ouvertes/);
     const second = runCli(["demo", "--lang", "en"], env);
     expect(second.status).toBe(1);
     expect(second.stderr).toMatch(/^art28: the demo only fills an empty database/);
@@ -62,7 +62,7 @@ describe("art28 on a fresh SQLite file", () => {
       title: string;
     }[];
     expect(list).toHaveLength(7);
-    const joint = list.find((a) => a.title.startsWith("Convention de responsabilité conjointe")) as {
+    const joint = list.find((a) => a.title.includes("Lycée Marie-Curie (modèle 2)")) as {
       id: string;
     };
     const shown = runCli(["agreements", "show", joint.id.slice(0, 8), "--lang", "en"], env);
