@@ -34,10 +34,11 @@ export const MAX_TEXT_CHARS = 5_000_000;
 
 function tooMuchText(fileName: string, length: number): Art28Error {
   const millions = (length / 1_000_000).toFixed(1);
+  const millionsFr = millions.replace(".", ",");
   return new Art28Error(
     "unreadable_input",
     {
-      fr: `document trop long : ${millions} millions de caractères de texte, au-delà de la limite de 5 millions`,
+      fr: `document trop long : ${millionsFr} millions de caractères de texte, au-delà de la limite de 5 millions`,
       en: `document too long: ${millions} million characters of text, over the 5 million limit`,
     },
     { argument: fileName },
