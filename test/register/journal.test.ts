@@ -193,6 +193,33 @@ describe.each(ENGINES)("the journal on %s", (engine) => {
     expect(await verifyJournal({ register, principal })).toMatchObject({ fault: null, count: 5 });
   });
 
+  it("finds a cut-off tail against a head exported earlier, which the chain alone cannot show", async () => {
+    await appendEvents(register, 5);
+    await appendEvents(register, 2);
+    const exported = (await verifyJournal({ register, principal })).head;
+    expect(exported?.seq).toBe(7);
+    if (!exported) return;
+    expect((await verifyJournal({ register, principal, exported })).fault).toBeNull();
+    // An older state put back: the last two events gone and the head moved back with them.
+    await dropTriggers(register);
+    const { db } = register.store;
+    const fifth = await db
+      .selectFrom("journal")
+      .select("hash")
+      .where("seq", "=", 5)
+      .executeTakeFirstOrThrow();
+    await sql`DELETE FROM journal WHERE seq > 5`.execute(db);
+    await sql`UPDATE journal_head SET seq = 5, hash = ${fifth.hash}`.execute(db);
+    expect(await verifyJournal({ register, principal })).toMatchObject({ fault: null, count: 5 });
+    expect((await verifyJournal({ register, principal, exported })).fault).toMatchObject({
+      seq: 6,
+      reason: "missing",
+    });
+    expect(
+      (await verifyJournal({ register, principal, exported: { seq: 5, hash: "c".repeat(64) } })).fault,
+    ).toMatchObject({ seq: 5, reason: "altered" });
+  });
+
   // A small journal is streamed through one verifier; a large one is checked in slices, by the calling thread and
   // workers side by side, and a fault then named by streaming on from the end of the slices found intact: it must
   // be named the same way. `threads` forces slices on these small journals.

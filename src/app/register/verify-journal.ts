@@ -21,6 +21,12 @@ export interface VerifyJournalOptions {
    * journals are streamed through one verifier. An in-memory database is checked by the calling thread alone.
    */
   readonly threads?: number;
+  /**
+   * A head exported earlier (`journal verify --json`): the chain must still hold that event with that hash. A tail
+   * cut off (a backup restored over the latest writes, rows removed with the guards dropped) leaves a chain that is
+   * whole in itself; only a head kept outside the database tells it is shorter than it was.
+   */
+  readonly exported?: { readonly seq: number; readonly hash: string };
 }
 
 export async function verifyJournal({
@@ -28,6 +34,7 @@ export async function verifyJournal({
   principal,
   pageSize,
   threads,
+  exported,
 }: VerifyJournalOptions): Promise<JournalVerification> {
   const { journal, access } = reader(register, principal);
   // The tenant's whole chain is for its operators; a member gets its organisation's verifiable extract (bundles).
@@ -60,7 +67,10 @@ export async function verifyJournal({
       }
     }
   }
-  const fault = verifier.finish(head) ?? (await rowsPastHead(journal, principal.tenant, head));
+  const fault =
+    verifier.finish(head) ??
+    (await rowsPastHead(journal, principal.tenant, head)) ??
+    (exported ? await againstExported(journal, principal.tenant, verifier.count, exported) : null);
   return {
     tenant: principal.tenant,
     count: verifier.count,
@@ -93,5 +103,35 @@ async function rowsPastHead(
           fr: `la tête du journal a été supprimée alors que des événements existent (dès le n° ${seq})`,
           en: `the journal head was removed while events exist (from #${seq} on)`,
         },
+  };
+}
+
+/** The chain, found whole, checked against a head exported earlier: still as long, and the same event there. */
+async function againstExported(
+  journal: Pick<JournalRepository, "page">,
+  tenant: string,
+  count: number,
+  exported: { readonly seq: number; readonly hash: string },
+): Promise<{ seq: number; reason: JournalFault; detail: LocalizedText } | null> {
+  if (exported.seq <= 0) return null;
+  if (exported.seq > count) {
+    return {
+      seq: count + 1,
+      reason: "missing",
+      detail: {
+        fr: `le journal s'arrête au n° ${count} alors que la tête exportée était au n° ${exported.seq} : sa fin a été retranchée`,
+        en: `the journal ends at #${count} while the exported head was at #${exported.seq}: its tail was cut off`,
+      },
+    };
+  }
+  const [row] = await journal.page(tenant, exported.seq - 1, 1, exported.seq);
+  if (row?.hash === exported.hash) return null;
+  return {
+    seq: exported.seq,
+    reason: "altered",
+    detail: {
+      fr: `l'événement n° ${exported.seq} ne porte pas l'empreinte de la tête exportée : la chaîne a été refaite depuis`,
+      en: `event #${exported.seq} does not carry the exported head's hash: the chain was rebuilt since`,
+    },
   };
 }
