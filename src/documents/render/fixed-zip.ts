@@ -3,6 +3,18 @@
 
 import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from "fflate";
 
+/** Zips `parts` in their order, [Content_Types].xml first, every entry dated the issue day. */
+export function zippedParts(parts: Record<string, Uint8Array>, issuedOn: string): Uint8Array {
+  // Zip dates are local DOS times: the issue day at noon stays the same day in every time zone.
+  const mtime = new Date(`${issuedOn}T12:00:00`);
+  const names = Object.keys(parts).sort((a, b) =>
+    a === "[Content_Types].xml" ? -1 : b === "[Content_Types].xml" ? 1 : 0,
+  );
+  const zippable: Zippable = {};
+  for (const name of names) zippable[name] = [parts[name] as Uint8Array, { mtime, level: 6 }];
+  return zipSync(zippable);
+}
+
 /** Rewrites one entry's text; used to renumber what a library numbers from a process-wide counter. */
 export type EntryRewrite = (name: string, text: string) => string;
 

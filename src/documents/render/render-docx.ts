@@ -23,7 +23,8 @@ import {
   WidthType,
 } from "docx";
 import type { Block, DocumentModel, DocumentTable } from "../model/document-model.js";
-import { fixedZip } from "./fixed-zip.js";
+import { strToU8 } from "fflate";
+import { fixedZip, zippedParts } from "./fixed-zip.js";
 
 const FONT = "Liberation Serif";
 const HEADING_COLOUR = "1F3864";
@@ -298,12 +299,22 @@ export async function renderDocx(model: DocumentModel): Promise<Uint8Array> {
       },
     ],
   });
-  const packed = await Packer.toBuffer(document, false, [
-    { path: "docProps/core.xml", data: coreProperties(model) },
-  ]);
-  return fixedZip(
-    new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength),
-    model.issuedOn,
-    renumberBookmarks,
-  );
+  const overrides = [{ path: "docProps/core.xml", data: coreProperties(model) }];
+  const compiler = (Packer as unknown as { compiler?: PackageCompiler }).compiler;
+  if (compiler !== undefined) {
+    // docx's own packing deflates every part, which fixedZip would inflate again: its parts are taken before.
+    const parts = compiler.compile(document, undefined, overrides);
+    const files: Record<string, Uint8Array> = {};
+    for (const [path, data] of parts) {
+      files[path] = typeof data === "string" ? strToU8(renumberBookmarks(path, data)) : new Uint8Array(data);
+    }
+    return zippedParts(files, model.issuedOn);
+  }
+  const packed = await Packer.toBuffer(document, false, overrides);
+  return fixedZip(new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength), model.issuedOn, renumberBookmarks);
+}
+
+/** What docx's Packer compiles a document to before zipping it: part paths and their XML or bytes. */
+interface PackageCompiler {
+  compile(file: Document, prettify: undefined, overrides: { path: string; data: string }[]): Map<string, string | Uint8Array>;
 }
