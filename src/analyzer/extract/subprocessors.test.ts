@@ -136,4 +136,18 @@ describe("the list of sub-processors", () => {
       ["Textos", "Envoi de SMS"],
     ]);
   });
+
+  it("takes a label naming an activity for the activity, and the company after it for the sub-processor", () => {
+    const analysis = analyze(
+      [
+        "Le prestataire fait appel aux sous-traitants ultérieurs suivants :",
+        "- Hébergement : Nuage Atlantique SAS (France)",
+        "- Paiement : Caisse Rapide (Belgique)",
+      ].join("\n"),
+    );
+    expect(analysis.subprocessors).toEqual([
+      { name: "Nuage Atlantique SAS", activity: "Hébergement", location: "France" },
+      { name: "Caisse Rapide", activity: "Paiement", location: "Belgique" },
+    ]);
+  });
 });

@@ -348,8 +348,24 @@ function separatedEntry(text: string): FoundSubprocessor | null {
   }
   if (!isName(finalName) || (parts.length < 2 && location === null)) return null;
   const activity = parts.slice(1).find((p) => p !== locationPart) ?? null;
+  // A label naming what is done ("Hébergement : Nuage SAS (France)") puts the name after it.
+  const labelled = parts[1];
+  if (ACTIVITY_LABEL.test(foldText(finalName)) && labelled !== undefined) {
+    const named = /^(.*?)[ \t]*(?:\(([^()]+)\))?$/.exec(labelled);
+    const name = clean(named?.[1] ?? "");
+    if (!isName(name) || ACTIVITY_LABEL.test(foldText(name))) return null;
+    const place =
+      named?.[2] !== undefined && LOCATION_ANYWHERE.test(named[2])
+        ? clean(named[2])
+        : (parts.slice(2).find((p) => LOCATION_ANYWHERE.test(p)) ?? null);
+    return { name, activity: finalName, location: place };
+  }
   return { name: finalName, activity, location };
 }
+
+/** Words that label an activity, not a company: a list item that opens with one names the company after it. */
+const ACTIVITY_LABEL =
+  /^(?:hebergement|hosting|host|stockage|storage|sauvegardes?|backups?|messagerie|e-?mails?|emailing|courriels?|envoi[\w ]*|paiements?|payments?|analytics|analyse d'audience|statistiques|support|assistance|monitoring|supervision|infrastructure|cloud|crm|cdn|sms|authentification|authentication|facturation|billing|securite|security)$/;
 
 /** A name that opens the item and something said of it after a comma or a parenthesis. */
 function namedEntry(text: string): FoundSubprocessor | null {
