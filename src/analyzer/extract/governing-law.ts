@@ -28,11 +28,14 @@ const GOVERNED = new RegExp(
     `\\b(?:droit|loi) applicable\\b[^.]{0,60}?\\b(?:droit|loi)\\s+(?:de\\s+(?:la\\s+|l')?)?${COUNTRY_WORD}`,
     // "governed by the laws of Belgium", "governed by English law"
     `\\b(?:governed|construed|interpreted)\\b[^.]{0,40}?\\b(?:laws?\\s+of\\s+(?:the\\s+)?(?:kingdom\\s+of\\s+|republic\\s+of\\s+|state\\s+of\\s+)?${COUNTRY_WORD}|${COUNTRY_WORD}\\s+laws?)`,
+    // "The law of the Federal Republic of Germany applies"
+    `\\bthe laws?\\s+of\\s+(?:the\\s+)?(?:federal republic of |kingdom of |republic of )?${COUNTRY_WORD}\\s+(?:shall\\s+)?appl(?:y|ies)\\b`,
     `\\b(?:governing|applicable)\\s+law\\b[^.]{0,60}?\\b(?:laws?\\s+of\\s+(?:the\\s+)?(?:kingdom\\s+of\\s+|republic\\s+of\\s+)?${COUNTRY_WORD}|${COUNTRY_WORD}\\s+laws?)`,
   ].join("|"),
 );
 
-const LAW_CUE = /\bregi|\bgouvern|\bsoumis|\binterpret|\bexecute|applicable\b|\bgovern|\bconstrued/;
+const LAW_CUE =
+  /\bappl(?:y|ies)\b|\bregi|\bgouvern|\bsoumis|\binterpret|\bexecute|applicable\b|\bgovern|\bconstrued/;
 
 /** The ISO code of the governing law, from the first sentence that chooses one, or null. */
 export function governingLawOf(sentences: readonly SentenceView[]): string | null {

@@ -77,3 +77,18 @@ describe("silence during the objection window", () => {
     expect(analysis.flags.map((f) => f.id)).not.toContain("silence_deemed_acceptance");
   });
 });
+
+describe("the agreement's own clauses before the attached standard clauses", () => {
+  it("reads a general authorisation the controller agrees to, not the specific one of the attached clauses", () => {
+    const analysis = analyzeText({
+      text: [
+        "The Customer agrees that the Vendor may engage other processors to provide the service.",
+        "The data importer shall not subcontract without the prior written consent of the data exporter.",
+      ].join(" "),
+      format: "txt",
+      encodingRepaired: false,
+      sha256: "0".repeat(64),
+    });
+    expect(analysis.subprocessorAuthorization).toBe("general");
+  });
+});

@@ -27,10 +27,17 @@ const GRANTED = spaced(
 );
 /** Leave to engage sub-processors with no authorisation asked for each: a general authorisation in effect. */
 const IMPLIED_GENERAL = spaced(
-  /\b(?:peut|pourra|est autorise a|may|is (?:hereby )?(?:authori[sz]ed|permitted|entitled) to)\s+(?:faire appel a|recourir a|engager|recruter|engage|use|appoint|subcontract)\b/,
+  /\b(?:agrees|consents|accepte)\s+(?:that|que)\s+[^.;]{0,40}?\b(?:shall|will|may|peut|pourra)\s+(?:engage|use|appoint|faire appel|recourir)\b|\b(?:peut|pourra|est autorise a|may|is (?:hereby )?(?:authori[sz]ed|permitted|entitled) to)\s+(?:faire appel a|recourir a|engager|recruter|engage|use|appoint|subcontract)\b/,
 );
 const NEEDS_CONSENT = spaced(
   /\bqu'avec\b|\bavec l'(?:accord|autorisation)\b|\bsous reserve de l'(?:accord|autorisation)\b|\bsubject to (?:the )?(?:controller's |customer's )?(?:prior )?(?:specific )?(?:written )?(?:authori[sz]ation|approval|consent)\b|\bwith (?:the )?(?:controller's |customer's )?(?:prior )?(?:specific )?(?:written )?(?:authori[sz]ation|approval|consent)\b/,
+);
+
+const ATTACHED_CLAUSES = spaced(
+  /\bdata (?:importer|exporter)\b|\bthese clauses\b|\b(?:importateur|exportateur) de donnees\b/,
+);
+const RESTATED = spaced(
+  /\b(?:the above|such|this|cette|ladite) (?:general )?authori[sz]ation constitutes?\b|\bconstitue (?:l'autorisation|le consentement)\b/,
 );
 
 /** "Dans le cas d'une autorisation générale, …" describes a case, as the GDPR itself does; it grants nothing. */
@@ -52,6 +59,9 @@ export function subprocessorAuthorizationOf(
     const general =
       GENERAL.test(text) || (implied !== null && !NEEDS_CONSENT.test(text.slice(implied.index)));
     if ((!general && !specific) || BOTH.test(text) || CONDITIONAL.test(text)) continue;
+    // "the above authorization constitutes … prior written consent … for Clause 11": an authorisation
+    // already given, restated for the attached standard clauses, is no specific one.
+    if (!general && RESTATED.test(text)) continue;
     const context =
       SUBPROCESSOR.test(text) || SUBPROCESSOR.test(view.leadIn) || SUBPROCESSOR.test(view.heading);
     if (!context) continue;
@@ -64,6 +74,8 @@ export function subprocessorAuthorizationOf(
       value = "specific";
       strength = SUBPROCESSOR.test(text) ? 3 : 2;
     }
+    // The attached standard clauses' own text speaks after the agreement's clauses.
+    if (ATTACHED_CLAUSES.test(text)) strength = 0.5;
     if (best === null || strength > best.strength) best = { value, strength, view };
   }
   return best === null ? null : { value: best.value, view: best.view };
