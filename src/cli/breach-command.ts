@@ -14,6 +14,7 @@ import { BREACH_NATURE_LABELS, type BreachNature, NOTICE_ITEM_LABELS } from "../
 import { RISK_LEVEL_LABELS } from "../domain/breach-risk.js";
 import { invalidInput } from "../domain/error.js";
 import type { CliContext } from "./context.js";
+import { deliveryLine } from "./delivery-line.js";
 import { withRegister } from "./register-session.js";
 
 interface ReportOptions {
@@ -219,12 +220,9 @@ export function registerBreachCommand(program: Command, context: CliContext): vo
           ),
         );
       }
-      if (recorded.notice)
+      if (recorded.notice && recorded.delivery)
         print(
-          say(
-            `notification initiale envoyée (${recorded.enqueued} message(s))`,
-            `initial notice sent (${recorded.enqueued} message(s))`,
-          ),
+          `${say("notification initiale enregistrée : ", "initial notice recorded: ")}${deliveryLine(recorded.delivery, say)}`,
         );
     },
   );
@@ -255,8 +253,8 @@ export function registerBreachCommand(program: Command, context: CliContext): vo
         : say(`mise à jour n° ${result.notice.sequence - 1}`, `update no. ${result.notice.sequence - 1}`);
     print(
       say(
-        `${phase} envoyée à ${result.recipients} responsable(s)`,
-        `${phase} sent to ${result.recipients} controller(s)`,
+        `${phase} enregistrée pour ${result.recipients} responsable(s) : ${deliveryLine(result.delivery, say)}`,
+        `${phase} recorded for ${result.recipients} controller(s): ${deliveryLine(result.delivery, say)}`,
       ),
     );
     // GDPR Art. 33(4): what the notice could not give yet, to come in later updates.
@@ -537,8 +535,15 @@ export function registerBreachCommand(program: Command, context: CliContext): vo
       for (const n of shown.notifications) {
         const interpreted =
           n.basis?.kind === "interpreted" ? say(" (délai interprété)", " (interpreted period)") : "";
+        const late =
+          n.lateByMinutes === null
+            ? ""
+            : say(
+                ` — avis envoyé en retard (${n.firstNoticeAt}, ${lateness(n.lateByMinutes, "fr")} après l'échéance)`,
+                ` — notice sent late (${n.firstNoticeAt}, ${lateness(n.lateByMinutes, "en")} after the deadline)`,
+              );
         print(
-          `  ${n.due}${interpreted}  ${n.controller}${n.mandated ? say(" — mandat au sous-traitant", " — processor mandated") : ""}`,
+          `  ${n.due}${interpreted}  ${n.controller}${n.mandated ? say(" — mandat au sous-traitant", " — processor mandated") : ""}${late}`,
         );
       }
       print(say(`avis envoyés : ${shown.notices.length}`, `notices sent: ${shown.notices.length}`));
@@ -554,4 +559,14 @@ export function registerBreachCommand(program: Command, context: CliContext): vo
       );
       for (const o of shown.pending) print(`  ${o.due}  ${o.holder}  ${o.what[lang]}`);
     });
+}
+
+/** « 2 h 05 » / « 3 j 4 h »: how late a notice was. */
+function lateness(minutes: number, lang: "fr" | "en"): string {
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  const d = lang === "fr" ? "j" : "d";
+  if (days > 0) return `${days} ${d} ${hours} h`;
+  return `${hours} h ${String(rest).padStart(2, "0")}`;
 }

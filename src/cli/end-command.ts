@@ -7,7 +7,9 @@ import { chooseReturnOrDeletion } from "../app/end-of-service/choose-return-or-d
 import { issueDeletionCertificate } from "../app/end-of-service/issue-deletion-certificate.js";
 import { recordRetentionException } from "../app/end-of-service/record-retention-exception.js";
 import { terminateAgreement } from "../app/end-of-service/terminate-agreement.js";
+import { dueWords } from "../domain/due-words.js";
 import type { CliContext } from "./context.js";
+import { deliveryLine } from "./delivery-line.js";
 import { instantOption, listOption } from "./instant-option.js";
 import { withRegister } from "./register-session.js";
 
@@ -66,8 +68,8 @@ export function registerEndCommand(program: Command, context: CliContext): void 
         else
           print(
             say(
-              `accord résilié ; fin du service : ${when(termination.endsAt)}`,
-              `agreement terminated; service ends: ${when(termination.endsAt)}`,
+              `accord résilié ; en vigueur ${dueWords(termination.endsAt, termination.timeZone, "fr")} ; ${deliveryLine(termination.delivery, say)}`,
+              `agreement terminated; in force ${dueWords(termination.endsAt, termination.timeZone, "en")}; ${deliveryLine(termination.delivery, say)}`,
             ),
           );
       },
@@ -90,7 +92,12 @@ export function registerEndCommand(program: Command, context: CliContext): void 
       );
       if (options.json) print(JSON.stringify(chosen, null, 2));
       else {
-        print(say(`choix enregistré : ${chosen.choice}`, `choice recorded: ${chosen.choice}`));
+        print(
+          say(
+            `choix enregistré : ${chosen.choice} ; ${deliveryLine(chosen.delivery, say)}`,
+            `choice recorded: ${chosen.choice}; ${deliveryLine(chosen.delivery, say)}`,
+          ),
+        );
         for (const d of chosen.subprocessorDuties)
           print(`  ${say("sous-traitant ultérieur", "sub-processor")}: ${d.name} → ${d.obligationId}`);
       }

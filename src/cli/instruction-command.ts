@@ -6,6 +6,7 @@ import { contestInstruction } from "../app/audits-instructions/contest-instructi
 import { listInstructions } from "../app/audits-instructions/list-instructions.js";
 import { recordInstruction } from "../app/audits-instructions/record-instruction.js";
 import type { CliContext } from "./context.js";
+import { deliveryLine } from "./delivery-line.js";
 import { instantOption } from "./instant-option.js";
 import { withRegister } from "./register-session.js";
 
@@ -83,7 +84,10 @@ export function registerInstructionCommand(program: Command, context: CliContext
         }),
       );
       if (options.json) print(JSON.stringify(instruction, null, 2));
-      else show(instruction);
+      else {
+        show(instruction);
+        print(deliveryLine(instruction.delivery, say));
+      }
     });
 
   group

@@ -15,6 +15,7 @@ import { RIGHT_LABELS, RIGHTS } from "../domain/data-subject-request.js";
 import { invalidInput } from "../domain/error.js";
 import type { PortableDataset } from "../domain/portability-export.js";
 import type { CliContext } from "./context.js";
+import { deliveryLine } from "./delivery-line.js";
 import { withRegister } from "./register-session.js";
 
 const STATE_LABELS: Record<string, { fr: string; en: string }> = {
@@ -156,7 +157,9 @@ export function registerRequestCommand(program: Command, context: CliContext): v
         print(JSON.stringify(forwarded, null, 2));
         return;
       }
-      print(say("demande transmise au responsable de traitement", "request forwarded to the controller"));
+      print(
+        `${say("demande transmise au responsable de traitement : ", "request forwarded to the controller: ")}${deliveryLine(forwarded.delivery, say)}`,
+      );
       printDuty(forwarded.answer);
     });
 
@@ -189,7 +192,10 @@ export function registerRequestCommand(program: Command, context: CliContext): v
         }),
       );
       if (options.json) print(JSON.stringify(duty, null, 2));
-      else printDuty(duty);
+      else {
+        printDuty(duty);
+        print(deliveryLine(duty.delivery, say));
+      }
     });
 
   request

@@ -10,6 +10,7 @@ import { publishSubprocessorList } from "../app/subprocessor-changes/publish-sub
 import { respondToSubprocessorChange } from "../app/subprocessor-changes/respond-to-subprocessor-change.js";
 import { settleSubprocessorWindows } from "../app/subprocessor-changes/settle-subprocessor-windows.js";
 import { showSubprocessorChange } from "../app/subprocessor-changes/show-subprocessor-change.js";
+import { dueWords } from "../domain/due-words.js";
 import { invalidInput } from "../domain/error.js";
 import {
   CHANGE_KIND_LABELS,
@@ -18,6 +19,7 @@ import {
 } from "../domain/subprocessor-change.js";
 import { SILENCE_LABELS } from "../domain/term-labels.js";
 import type { CliContext } from "./context.js";
+import { deliveryLine } from "./delivery-line.js";
 import { instantOption } from "./instant-option.js";
 import { withRegister } from "./register-session.js";
 
@@ -101,13 +103,13 @@ export function registerSubprocessorCommand(program: Command, context: CliContex
         }
         print(
           say(
-            `changement ${announced.change.id} annoncé à ${announced.agreements} accord(s), ${announced.notices} message(s) en file`,
-            `change ${announced.change.id} announced to ${announced.agreements} agreement(s), ${announced.notices} message(s) queued`,
+            `changement ${announced.change.id} annoncé à ${announced.agreements} accord(s) : ${deliveryLine(announced.delivery, say)}`,
+            `change ${announced.change.id} announced to ${announced.agreements} agreement(s): ${deliveryLine(announced.delivery, say)}`,
           ),
         );
         for (const w of announced.windows) {
           print(
-            `  ${w.agreementId.slice(0, 8)}  ${say("fin", "closes")} ${when(w.closesAt)}  ${SILENCE_LABELS[w.silence][lang]}${w.blocked ? `  ${w.blocked[lang]}` : ""}`,
+            `  ${w.agreementId.slice(0, 8)}  ${say("ouverte", "open")} ${dueWords(w.closesAt, w.timeZone, lang)}  ${SILENCE_LABELS[w.silence][lang]}${w.blocked ? `  ${w.blocked[lang]}` : ""}`,
           );
         }
       },

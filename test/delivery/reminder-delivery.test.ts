@@ -56,9 +56,9 @@ describe("a reminder, scheduled, rendered and sent to a real SMTP server on loop
     const fr = smtp.messages.find((m) => m.to.includes("dpo@ecole.example"));
     const en = smtp.messages.find((m) => m.to.includes("dpo@vendor.example"));
     expect(fr?.headers.get("subject")).toBe("[art28] Échéance atteinte : notifier la violation au collège");
-    expect(fr?.decoded).toContain("au plus tard le mardi 12 mai 2026 (inclus)");
+    expect(fr?.decoded).toContain("jusqu'au mardi 12 mai 2026 inclus, heure de Paris");
     expect(fr?.decoded).toContain("<dd>Collège &lt;Jean Moulin&gt;</dd>");
     expect(en?.headers.get("subject")).toBe("[art28] Deadline reached: notify the breach to the school");
-    expect(en?.decoded).toContain("by the end of Tuesday 12 May 2026");
+    expect(en?.decoded).toContain("up to and including Tuesday 12 May 2026, Paris time");
   });
 });

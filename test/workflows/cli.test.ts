@@ -22,7 +22,9 @@ describe("art28 breach and art28 request on the demo world", () => {
     const [breach] = JSON.parse(runCli(["breach", "list", "--json"], env).stdout) as { id: string }[];
     const update = runCli(["breach", "update", breach?.id.slice(0, 8) ?? "", "--people", "340"], env);
     expect(update.stderr).toBe("");
-    expect(update.stdout).toMatch(/^notification initiale envoyée à 2 responsable\(s\)/);
+    expect(update.stdout).toMatch(
+      /^notification initiale enregistrée pour 2 responsable\(s\) : \d+ message\(s\) en file/,
+    );
     // Art. 33(4): what the notice lacks is named in words, to come in an update.
     expect(update.stdout).toMatch(/encore à fournir : point de contact \(art\. 33\(3\)\(b\)\)/);
 
@@ -96,7 +98,7 @@ describe("art28 breach and art28 request on the demo world", () => {
 
     const update = runCli(["breach", "update", recorded.breach.id.slice(0, 8), "--people", "300"], env);
     expect(update.status).toBe(0);
-    expect(update.stdout).toMatch(/^notification initiale envoyée à \d+ responsable\(s\)/);
+    expect(update.stdout).toMatch(/^notification initiale enregistrée pour \d+ responsable\(s\) : /);
     const shown = runCli(["breach", "show", recorded.breach.id, "--lang", "en"], env);
     expect(shown.stdout).toMatch(/pending duties \(0\):/);
     expect(runCli(["breach", "list"], env).stdout).toMatch(

@@ -119,6 +119,10 @@ export async function requestAudit({
           event: "audit.requested",
           payload: { auditId: id, agreementId: agreement.id, kind, scope },
         },
+        from: sides.controller.id,
+        about: { fr: "la demande d'audit", en: "the audit request" },
+        agreementId: agreement.id,
+        rule: "GDPR Art. 28(3)(h)",
       },
     ]);
     return audit;

@@ -18,7 +18,7 @@ import type { Principal } from "../../domain/principal.js";
 import type { BreachNotificationRecord, StoredBreachNotice } from "../../store/breach-repository.js";
 import { settleObligations } from "../obligations/close-obligation.js";
 import { readInstant } from "../organisations/read-instant.js";
-import { type Notice, notifyOrganisations } from "../outbox/notify-organisations.js";
+import { type Notice, type NoticeDelivery, notifyOrganisations } from "../outbox/notify-organisations.js";
 import { findBreach, findOrganisation } from "../register/find-record.js";
 import type { Register } from "../register/open-register.js";
 import { contentHash, inTransaction, newTimeOrderedId, type UnitOfWork } from "../register/unit-of-work.js";
@@ -40,6 +40,8 @@ export interface BreachUpdateResult {
   readonly notice: BreachNotice;
   readonly recipients: number;
   readonly enqueued: number;
+  /** Whom the messages reach, and the controllers nobody can be told at (each with its duty to find a recipient). */
+  readonly delivery: NoticeDelivery;
 }
 
 const INSTANT_FIELDS = ["discoveredAt", "awareAt", "occurredFrom", "occurredUntil"] as const;
@@ -81,7 +83,13 @@ export async function addBreachUpdate({
     }
     const records = await unit.breaches.notifications(breach.id);
     const sent = await sendControllerNotices(unit, updated, processor, records, now);
-    return { breach: updated, notice: sent.notice, recipients: records.length, enqueued: sent.enqueued };
+    return {
+      breach: updated,
+      notice: sent.notice,
+      recipients: records.length,
+      enqueued: sent.delivery.enqueued,
+      delivery: sent.delivery,
+    };
   });
   return result;
 }
@@ -101,7 +109,7 @@ export async function sendControllerNotices(
   processor: Organisation,
   records: readonly BreachNotificationRecord[],
   at: number,
-): Promise<{ notice: BreachNotice; enqueued: number }> {
+): Promise<{ notice: BreachNotice; delivery: NoticeDelivery }> {
   const previous = await unit.breaches.notices(breach.id, processor.id);
   // Every controller receives the same phase: the sequence is the breach's, not the recipient's.
   const firstRecipient = previous[0]?.recipient;
@@ -173,8 +181,15 @@ export async function sendControllerNotices(
         event: "breach.notice",
         payload: { breachId: breach.id, agreementId: r.agreementId, notice },
       },
+      from: processor.id,
+      about: {
+        fr: `l'avis de violation n° ${notice.sequence}`,
+        en: `breach notice no. ${notice.sequence}`,
+      },
+      agreementId: r.agreementId,
+      rule: "GDPR Art. 33(2)",
     };
   });
-  const enqueued = await notifyOrganisations(unit, notices);
-  return { notice, enqueued };
+  const delivery = await notifyOrganisations(unit, notices);
+  return { notice, delivery };
 }

@@ -15,6 +15,7 @@ import type { BreachNotificationRecord } from "../../store/breach-repository.js"
 import { agreementSides } from "../agreements/load-agreement-clock.js";
 import { recordObligations } from "../obligations/record-obligations.js";
 import { readInstant } from "../organisations/read-instant.js";
+import type { NoticeDelivery } from "../outbox/notify-organisations.js";
 import { findAgreement, findOrganisation } from "../register/find-record.js";
 import type { Register } from "../register/open-register.js";
 import { inTransaction, newId, newTimeOrderedId, type UnitOfWork } from "../register/unit-of-work.js";
@@ -63,6 +64,8 @@ export interface RecordedBreach {
     readonly why: { readonly fr: string; readonly en: string };
     readonly duties: readonly Obligation[];
   };
+  /** Whom the initial notice reaches, and the controllers nobody can be told at; null when none was sent. */
+  readonly delivery: NoticeDelivery | null;
 }
 
 const INSTANT_FIELDS = ["discoveredAt", "awareAt", "occurredFrom", "occurredUntil"] as const;
@@ -157,7 +160,7 @@ export async function addBreach(
       },
     ]);
     await unit.breaches.saveRegisterEntry(newId(), entry, null, now);
-    return { breach, duties: [], notice: null, enqueued: 0 };
+    return { breach, duties: [], notice: null, enqueued: 0, delivery: null };
   }
   const processor = keeper;
   const agreements = await affectedAgreements(unit, processor.id, input.agreements);
@@ -207,9 +210,17 @@ export async function addBreach(
     },
   ]);
   await unit.breaches.saveRegisterEntry(newId(), entry, null, now);
-  if (!input.notify) return { breach, duties, notice: null, enqueued: 0, ...(joint ? { joint } : {}) };
+  if (!input.notify)
+    return { breach, duties, notice: null, enqueued: 0, delivery: null, ...(joint ? { joint } : {}) };
   const sent = await sendControllerNotices(unit, breach, processor, records, now);
-  return { breach, duties, notice: sent.notice, enqueued: sent.enqueued, ...(joint ? { joint } : {}) };
+  return {
+    breach,
+    duties,
+    notice: sent.notice,
+    enqueued: sent.delivery.enqueued,
+    delivery: sent.delivery,
+    ...(joint ? { joint } : {}),
+  };
 }
 
 async function affectedAgreements(

@@ -25,6 +25,10 @@ export interface BreachDetailView {
     readonly basis: DueBasis | null;
     readonly controllerAwareAt: string | null;
     readonly mandated: boolean;
+    /** When the processor's first notice to this controller was sent; null while none was. */
+    readonly firstNoticeAt: string | null;
+    /** The first notice came after the due instant (GDPR Art. 33(2)): by how many minutes; null when on time. */
+    readonly lateByMinutes: number | null;
   }[];
   readonly notices: readonly (BreachNotice & { readonly sender: string; readonly recipient: string })[];
   readonly register: readonly {
@@ -92,16 +96,26 @@ export async function showBreach({
   return {
     breach,
     recordedBy: name(breach.recordedBy),
-    notifications: notifications.map((n) => ({
-      controller: name(n.controllerId),
-      controllerId: n.controllerId,
-      agreementId: n.agreementId,
-      due: formatInstant(n.due, zone(n.controllerId)),
-      basis: bases.get(n.obligationId) ?? null,
-      controllerAwareAt:
-        n.controllerAwareAt === null ? null : formatInstant(n.controllerAwareAt, zone(n.controllerId)),
-      mandated: n.mandated,
-    })),
+    notifications: notifications.map((n) => {
+      const first = notices
+        .filter((notice) => notice.recipient === n.controllerId)
+        .reduce<number | null>(
+          (min, notice) => (min === null || notice.sentAt < min ? notice.sentAt : min),
+          null,
+        );
+      return {
+        controller: name(n.controllerId),
+        controllerId: n.controllerId,
+        agreementId: n.agreementId,
+        due: formatInstant(n.due, zone(n.controllerId)),
+        basis: bases.get(n.obligationId) ?? null,
+        controllerAwareAt:
+          n.controllerAwareAt === null ? null : formatInstant(n.controllerAwareAt, zone(n.controllerId)),
+        mandated: n.mandated,
+        firstNoticeAt: first === null ? null : formatInstant(first, zone(n.controllerId)),
+        lateByMinutes: first !== null && first > n.due ? Math.ceil((first - n.due) / 60_000) : null,
+      };
+    }),
     notices: notices.map(({ id: _id, senderId, recipient, ...notice }) => ({
       ...notice,
       sender: name(senderId),

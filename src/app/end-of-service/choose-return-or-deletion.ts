@@ -1,6 +1,7 @@
 // Use case: the controller chooses return or deletion of its data at the end of the service (GDPR Art. 28(3)(g)):
 // the processor's duties under deletion_after_termination and backup_deletion, and one per sub-processor in use.
 
+import { renderWorkflowStepEmail } from "../../documents/email/workflow-step-email.js";
 import { type EndChoice, endOfServiceDuties } from "../../domain/end-of-contract.js";
 import { Art28Error, invalidInput } from "../../domain/error.js";
 import type { Principal } from "../../domain/principal.js";
@@ -10,6 +11,7 @@ import type { StoredTermination } from "../../store/termination-repository.js";
 import { SIDE } from "../access/access.js";
 import { agreementSidesOf } from "../agreements/load-agreement-clock.js";
 import { recordObligations } from "../obligations/record-obligations.js";
+import { type NoticeDelivery, notifyOrganisations } from "../outbox/notify-organisations.js";
 import { findAgreement } from "../register/find-record.js";
 import type { Register } from "../register/open-register.js";
 import { inTransaction } from "../register/unit-of-work.js";
@@ -26,7 +28,7 @@ export async function chooseReturnOrDeletion({
   principal,
   input,
   now,
-}: ChooseReturnOrDeletionOptions): Promise<StoredTermination> {
+}: ChooseReturnOrDeletionOptions): Promise<StoredTermination & { readonly delivery: NoticeDelivery }> {
   if (input.choice !== "deletion" && input.choice !== "return") {
     throw invalidInput(
       { fr: `choix inconnu « ${input.choice} »`, en: `unknown choice "${input.choice}"` },
@@ -64,7 +66,53 @@ export async function chooseReturnOrDeletion({
       type: "end_of_service.chosen",
       payload: { v: 1, agreementId: agreement.id, terminationId: termination.id, choice },
     });
-    return chosen;
+    // The processor is told what to do with the data, and by when (GDPR Art. 28(3)(g)).
+    const zone = sides.clock.calendar.timeZone;
+    const delivery = await notifyOrganisations(unit, [
+      {
+        organisationId: sides.processor.id,
+        key: `end.${termination.id}.chosen`,
+        kind: "end_of_service.chosen",
+        render: (lang) =>
+          renderWorkflowStepEmail(
+            {
+              title:
+                choice === "deletion"
+                  ? { fr: "Suppression des données demandée", en: "Deletion of the data requested" }
+                  : { fr: "Restitution des données demandée", en: "Return of the data requested" },
+              paragraphs: [
+                choice === "deletion"
+                  ? {
+                      fr: `${sides.controller.name} choisit la suppression de toutes ses données, copies et sauvegardes comprises, puis un certificat (RGPD art. 28(3)(g)).`,
+                      en: `${sides.controller.name} chooses deletion of all its data, copies and backups included, then a certificate (GDPR Art. 28(3)(g)).`,
+                    }
+                  : {
+                      fr: `${sides.controller.name} choisit la restitution de toutes ses données, puis la suppression des copies (RGPD art. 28(3)(g)).`,
+                      en: `${sides.controller.name} chooses return of all its data, then deletion of the copies (GDPR Art. 28(3)(g)).`,
+                    },
+              ],
+              agreement: agreement.title,
+              instants: obligations.map((o) => ({ label: o.what, at: o.due, due: true })),
+              timeZone: zone,
+            },
+            lang,
+          ),
+        webhook: {
+          event: "end_of_service.chosen",
+          payload: {
+            agreementId: agreement.id,
+            terminationId: termination.id,
+            choice,
+            duties: obligations.map((o) => ({ id: o.id, kind: o.kind, due: o.due })),
+          },
+        },
+        from: sides.controller.id,
+        about: { fr: "le choix de fin de service", en: "the end-of-service choice" },
+        agreementId: agreement.id,
+        rule: "GDPR Art. 28(3)(g)",
+      },
+    ]);
+    return { ...chosen, delivery };
   });
   return result;
 }

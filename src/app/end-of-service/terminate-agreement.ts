@@ -1,12 +1,14 @@
 // Use case: a party ends an agreement — ordinarily, not before termination_notice has run, or for cause with its
 // grounds — and the agreement moves to terminated with its last day in force.
 
+import { renderWorkflowStepEmail } from "../../documents/email/workflow-step-email.js";
 import { type TerminationKind, terminate } from "../../domain/end-of-contract.js";
 import { invalidInput } from "../../domain/error.js";
 import type { Principal } from "../../domain/principal.js";
 import type { StoredTermination } from "../../store/termination-repository.js";
 import { setAgreementStatus } from "../agreements/change-agreement-status.js";
 import { agreementSidesOf } from "../agreements/load-agreement-clock.js";
+import { type NoticeDelivery, notifyOrganisations } from "../outbox/notify-organisations.js";
 import { findAgreement, findOrganisation } from "../register/find-record.js";
 import type { Register } from "../register/open-register.js";
 import { inTransaction, newId } from "../register/unit-of-work.js";
@@ -31,7 +33,9 @@ export async function terminateAgreement({
   principal,
   input,
   now,
-}: TerminateAgreementOptions): Promise<StoredTermination> {
+}: TerminateAgreementOptions): Promise<
+  StoredTermination & { readonly delivery: NoticeDelivery; readonly timeZone: string }
+> {
   if (input.kind !== "ordinary" && input.kind !== "for_cause") {
     throw invalidInput(
       { fr: `type de résiliation inconnu « ${input.kind} »`, en: `unknown termination kind "${input.kind}"` },
@@ -75,7 +79,53 @@ export async function terminateAgreement({
         grounds: ended.grounds,
       },
     });
-    return termination;
+    // The other party is told: the controller must then choose return or deletion (GDPR Art. 28(3)(g)).
+    const other = by.id === sides.controller.id ? sides.processor : sides.controller;
+    const zone = calendar.timeZone;
+    const delivery = await notifyOrganisations(unit, [
+      {
+        organisationId: other.id,
+        key: `end.${termination.id}.terminated`,
+        kind: "end_of_service.terminated",
+        render: (lang) =>
+          renderWorkflowStepEmail(
+            {
+              title: { fr: "Résiliation de l'accord", en: "Agreement terminated" },
+              paragraphs: [
+                {
+                  fr: `${by.name} met fin à l'accord${kind === "for_cause" ? ` pour motif grave : ${ended.grounds ?? ""}` : ""}.`,
+                  en: `${by.name} ends the agreement${kind === "for_cause" ? ` for cause: ${ended.grounds ?? ""}` : ""}.`,
+                },
+                {
+                  fr: "Le responsable de traitement choisit la restitution ou la suppression des données (RGPD art. 28(3)(g)) : art28 end choose.",
+                  en: "The controller chooses return or deletion of the data (GDPR Art. 28(3)(g)): art28 end choose.",
+                },
+              ],
+              agreement: agreement.title,
+              instants: [
+                { label: { fr: "Fin de l'accord", en: "End of the agreement" }, at: ended.endsAt, due: true },
+              ],
+              timeZone: zone,
+            },
+            lang,
+          ),
+        webhook: {
+          event: "end_of_service.terminated",
+          payload: {
+            agreementId: agreement.id,
+            terminationId: termination.id,
+            kind,
+            by: by.id,
+            endsAt: ended.endsAt,
+          },
+        },
+        from: by.id,
+        about: { fr: "l'avis de résiliation", en: "the notice of termination" },
+        agreementId: agreement.id,
+        rule: "GDPR Art. 28(3)(g)",
+      },
+    ]);
+    return { ...termination, delivery, timeZone: zone };
   });
   return result;
 }

@@ -6,11 +6,12 @@ import { calendarFor } from "../../domain/calendar.js";
 import { answerDuty, applyRequestEvent } from "../../domain/data-subject-request.js";
 import type { Obligation } from "../../domain/obligation-record.js";
 import type { Principal } from "../../domain/principal.js";
+import { requireNotBefore } from "../../domain/time-order.js";
 import type { StoredRequest } from "../../store/request-repository.js";
 import { settleObligation } from "../obligations/close-obligation.js";
 import { recordObligations } from "../obligations/record-obligations.js";
 import { readPastInstant } from "../organisations/read-instant.js";
-import { notifyOrganisations } from "../outbox/notify-organisations.js";
+import { type NoticeDelivery, notifyOrganisations } from "../outbox/notify-organisations.js";
 import { findOrganisation, findRequest } from "../register/find-record.js";
 import type { Register } from "../register/open-register.js";
 import { inTransaction } from "../register/unit-of-work.js";
@@ -26,6 +27,7 @@ export interface ForwardedRequest {
   readonly request: StoredRequest;
   readonly answer: Obligation;
   readonly enqueued: number;
+  readonly delivery: NoticeDelivery;
 }
 
 export async function forwardRequest({
@@ -39,7 +41,14 @@ export async function forwardRequest({
     const controller = await findOrganisation(unit, stored.controllerId, "controller", "name");
     const processor = await findOrganisation(unit, stored.processorId ?? stored.controllerId, "processor");
     const calendar = calendarFor(controller.calendar);
-    const at = readPastInstant(input.at, calendarFor(processor.calendar), "at", now);
+    const processorCalendar = calendarFor(processor.calendar);
+    const at = readPastInstant(input.at, processorCalendar, "at", now);
+    requireNotBefore(
+      { what: { fr: "la transmission au responsable", en: "the forwarding to the controller" }, at },
+      { what: { fr: "la réception de la demande", en: "the request's receipt" }, at: stored.receivedAt },
+      "at",
+      processorCalendar.timeZone,
+    );
     const next = applyRequestEvent(stored, { type: "forward", at });
     const request: StoredRequest = { ...stored, ...next, updatedAt: now };
     await unit.requests.save(request);
@@ -61,7 +70,7 @@ export async function forwardRequest({
         note: null,
       },
     });
-    const enqueued = await notifyOrganisations(unit, [
+    const delivery = await notifyOrganisations(unit, [
       {
         organisationId: controller.id,
         key: `request.${request.id}.forwarded`,
@@ -81,9 +90,13 @@ export async function forwardRequest({
           event: "request.forwarded",
           payload: { requestId: request.id, right: request.right, answerDue: (answer as Obligation).due },
         },
+        from: processor.id,
+        about: { fr: "la transmission de la demande", en: "the forwarded request" },
+        agreementId: request.agreementId ?? null,
+        rule: "GDPR Art. 28(3)(e)",
       },
     ]);
-    return { request, answer: answer as Obligation, enqueued };
+    return { request, answer: answer as Obligation, enqueued: delivery.enqueued, delivery };
   });
   return result;
 }

@@ -14,7 +14,7 @@ import {
 import type { StoredWindow } from "../../store/subprocessor-change-repository.js";
 import { agreementSides } from "../agreements/load-agreement-clock.js";
 import { recordObligations } from "../obligations/record-obligations.js";
-import { type Notice, notifyOrganisations } from "../outbox/notify-organisations.js";
+import { type Notice, type NoticeDelivery, notifyOrganisations } from "../outbox/notify-organisations.js";
 import { findOrganisation } from "../register/find-record.js";
 import type { Register } from "../register/open-register.js";
 import {
@@ -49,10 +49,13 @@ export interface AnnounceSubprocessorChangeOptions {
 
 export interface AnnouncedChange {
   readonly change: SubprocessorChange;
-  readonly windows: readonly StoredWindow[];
+  /** Each window with the time zone of its controller's calendar, in which its end is told. */
+  readonly windows: readonly (StoredWindow & { readonly timeZone: string })[];
   /** Agreements the change reached (a removal opens no window but reaches them all). */
   readonly agreements: number;
   readonly notices: number;
+  /** Whom the announcement reaches, and the controllers nobody can be told at. */
+  readonly delivery: NoticeDelivery;
 }
 
 export async function announceSubprocessorChange({
@@ -215,8 +218,22 @@ export async function addSubprocessorChange(
           approvalRequired: window?.approvalRequired ?? false,
         },
       },
+      from: processor.id,
+      about: {
+        fr: `l'annonce du sous-traitant ultérieur ${change.subprocessor}`,
+        en: `the announcement of sub-processor ${change.subprocessor}`,
+      },
+      agreementId: s.clock.agreementId,
+      rule: "GDPR Art. 28(2)",
     };
   });
-  const sent = await notifyOrganisations(unit, notices);
-  return { change, windows, agreements: agreements.length, notices: sent };
+  const delivery = await notifyOrganisations(unit, notices);
+  const zoneOf = new Map(sides.map((s) => [s.clock.agreementId, s.clock.calendar.timeZone]));
+  return {
+    change,
+    windows: windows.map((w) => ({ ...w, timeZone: zoneOf.get(w.agreementId) ?? "Europe/Paris" })),
+    agreements: agreements.length,
+    notices: delivery.enqueued,
+    delivery,
+  };
 }

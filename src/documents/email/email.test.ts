@@ -53,8 +53,8 @@ describe("the e-mail layout", () => {
 describe("a due instant told to people", () => {
   it("names the last day included when the deadline expires at midnight", () => {
     const due = at("2026-05-13T00:00:00+02:00");
-    expect(duePhrase(due, paris, "fr")).toBe("au plus tard le mardi 12 mai 2026 (inclus)");
-    expect(duePhrase(due, paris, "en")).toBe("by the end of Tuesday 12 May 2026");
+    expect(duePhrase(due, paris, "fr")).toBe("jusqu'au mardi 12 mai 2026 inclus, heure de Paris");
+    expect(duePhrase(due, paris, "en")).toBe("up to and including Tuesday 12 May 2026, Paris time");
   });
 
   it("gives the hour and the zone otherwise", () => {
@@ -86,7 +86,7 @@ describe("the reminder e-mail", () => {
     expect(email.subject).toBe(
       "[art28] Échéance dans 7 jours : transmettre la demande au responsable de traitement",
     );
-    expect(email.text).toContain("Échéance : au plus tard le mardi 12 mai 2026 (inclus)");
+    expect(email.text).toContain("Échéance : jusqu'au mardi 12 mai 2026 inclus, heure de Paris");
   });
 
   it("says how long is really left when a reminder goes out late", () => {
@@ -163,7 +163,9 @@ describe("the sub-processor change e-mail", () => {
     const common = { change, processor: "EdTech SAS", controller: "Collège", timeZone: paris };
     const a = subprocessorChangeEmail({ ...common, window: accepting ?? null }, "fr");
     const r = subprocessorChangeEmail({ ...common, window: refusing ?? null }, "en");
-    expect(a.text).toContain("Fin du délai d'opposition : au plus tard le jeudi 24 décembre 2026 (inclus)");
+    expect(a.text).toContain(
+      "Fin du délai d'opposition : jusqu'au jeudi 24 décembre 2026 inclus, heure de Paris",
+    );
     expect(a.text).toContain("votre silence vaudra acceptation");
     expect(r.text).toContain("requires express authorisation");
   });
@@ -189,7 +191,9 @@ describe("the request forwarding e-mail", () => {
       "fr",
     );
     expect(email.subject).toContain("directives relatives au sort des données après la mort");
-    expect(email.text).toContain("Votre réponse à la personne : au plus tard le jeudi 11 juin 2026 (inclus)");
+    expect(email.text).toContain(
+      "Votre réponse à la personne : jusqu'au jeudi 11 juin 2026 inclus, heure de Paris",
+    );
   });
 });
 
@@ -234,7 +238,7 @@ describe("the notice of a new obligation", () => {
       "en",
     );
     expect(email.subject).toBe("[art28] New obligation: correct the major finding");
-    expect(email.text).toContain("Deadline: by the end of Wednesday 15 July 2026");
+    expect(email.text).toContain("Deadline: up to and including Wednesday 15 July 2026, Paris time");
     expect(email.text).toContain("Reference: obl-9");
   });
 });
