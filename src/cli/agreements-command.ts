@@ -16,13 +16,14 @@ import {
 } from "../domain/agreement.js";
 import { allocationLines } from "../domain/allocation-lines.js";
 import { calendarFor } from "../domain/calendar.js";
-import { type Duration, formatDuration } from "../domain/duration.js";
+import { type Duration, formatDuration, type Language } from "../domain/duration.js";
 import { epochDayToIso } from "../domain/epoch-day.js";
 import { invalidInput } from "../domain/error.js";
 import { formatInstant } from "../domain/instant.js";
 import { parseJointDuty, parseKitModel, parsePerimeter } from "../domain/joint-allocation.js";
 import { OBLIGATION_STATUS_LABELS } from "../domain/obligation.js";
 import { AUTHORIZATION_LABELS, SILENCE_LABELS, TERM_LABELS, TRANSFER_LABELS } from "../domain/term-labels.js";
+import { TERM_TRIGGER_LABELS } from "../domain/term-trigger.js";
 import { type AgreementTerms, TERM_IDS, type TermId } from "../domain/terms.js";
 import type { CliContext } from "./context.js";
 import { withRegister } from "./register-session.js";
@@ -435,7 +436,7 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
         for (const key of result.set) {
           const duration = a.terms.durations[key as TermId];
           const [, label, value] = duration
-            ? [key, TERM_LABELS[key as TermId][lang], formatDuration(duration, lang)]
+            ? [key, TERM_LABELS[key as TermId][lang], periodWords(a.terms, key as TermId, lang)]
             : (rules.find(([rule]) => rule === key) ?? [key, key, ""]);
           print(`  ${label}${say(" : ", ": ")}${value ?? ""}`);
         }
@@ -542,7 +543,7 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
         if (!duration) continue;
         any = true;
         print(
-          `    ${TERM_LABELS[termId][lang]}${colon}${formatDuration(duration, lang)}${provenance(a.provenance[termId])}`,
+          `    ${TERM_LABELS[termId][lang]}${colon}${periodWords(a.terms, termId, lang)}${provenance(a.provenance[termId])}`,
         );
       }
       if (!any) print(say("    (aucun)", "    (none)"));
@@ -610,4 +611,12 @@ export function registerAgreementsCommand(program: Command, context: CliContext)
         }
       }
     });
+}
+
+/** « 24 heures à compter de la découverte »: a term's period with the event it runs from, when the term names one. */
+function periodWords(terms: AgreementTerms, termId: TermId, lang: Language): string {
+  const duration = terms.durations[termId];
+  if (!duration) return "";
+  const trigger = terms.triggers?.[termId];
+  return `${formatDuration(duration, lang)}${trigger ? ` ${TERM_TRIGGER_LABELS[trigger][lang]}` : ""}`;
 }

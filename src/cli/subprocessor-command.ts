@@ -18,6 +18,7 @@ import {
   SETTLEMENT_STATUSES,
 } from "../domain/subprocessor-change.js";
 import { SILENCE_LABELS } from "../domain/term-labels.js";
+import { requireNotFuture } from "../domain/time-order.js";
 import type { CliContext } from "./context.js";
 import { deliveryLine } from "./delivery-line.js";
 import { instantOption } from "./instant-option.js";
@@ -260,7 +261,7 @@ export function registerSubprocessorCommand(program: Command, context: CliContex
     .option("--json", say("sortie JSON", "JSON output"))
     .action(async (options: { at?: string; json?: boolean }) => {
       const settled = await withRegister(context, (register, principal) =>
-        settleSubprocessorWindows({ register, principal, now: instantOption(options.at, Date.now()) }),
+        settleSubprocessorWindows({ register, principal, now: settlementInstant(options.at) }),
       );
       if (options.json) {
         print(JSON.stringify(settled, null, 2));
@@ -362,4 +363,17 @@ export function registerSubprocessorCommand(program: Command, context: CliContex
           );
       },
     );
+}
+
+/** A settlement happens now or was missed in the past; one dated in the future would settle windows still open. */
+function settlementInstant(text: string | undefined): number {
+  const now = Date.now();
+  const at = instantOption(text, now);
+  requireNotFuture(
+    { what: { fr: "le règlement des fenêtres d'opposition", en: "settling the objection windows" }, at },
+    now,
+    "--at",
+    "Europe/Paris",
+  );
+  return at;
 }

@@ -44,7 +44,12 @@ export function breachNotificationsToControllers(
         { argument: "agreements" },
       );
     }
-    const { due, basis } = dueUnderAgreement(agreement, "breach_notification_to_controller", breach.awareAt, {
+    // The clock runs from the event the term names (« 24 heures suivant la découverte »), else from awareness.
+    const from =
+      agreement.terms.triggers?.breach_notification_to_controller === "discovery"
+        ? breach.discoveredAt
+        : breach.awareAt;
+    const { due, basis } = dueUnderAgreement(agreement, "breach_notification_to_controller", from, {
       rule: "GDPR Art. 33(2)",
       qualifier: "without_undue_delay",
     });
@@ -55,7 +60,7 @@ export function breachNotificationsToControllers(
       holderId: breach.recordedBy,
       counterpartyId: agreement.controllerId,
       agreementId: agreement.agreementId,
-      trigger: { type: "breach", id: breach.id, at: breach.awareAt },
+      trigger: { type: "breach", id: breach.id, at: from },
       due,
       basis,
       what: {

@@ -1,6 +1,7 @@
 // What an agreement promises: the typed terms of DESIGN.md, whatever way they were set.
 
 import type { Duration } from "./duration.js";
+import type { TermTrigger } from "./term-trigger.js";
 
 export const TERM_IDS = [
   "breach_notification_to_controller",
@@ -40,6 +41,8 @@ export interface FrequencyPerYear {
 /** The terms of one agreement. A duration term is absent when the agreement does not set it. */
 export interface AgreementTerms {
   readonly durations: Readonly<Partial<Record<TermId, Duration>>>;
+  /** The event each period runs from, where the clause names one (« suivant la découverte »); else the workflow's. */
+  readonly triggers?: Readonly<Partial<Record<TermId, TermTrigger>>>;
   readonly subprocessorAuthorization?: SubprocessorAuthorization;
   readonly objectionSilence?: ObjectionSilence;
   readonly transfersOutsideEEA?: TransferRule;

@@ -151,7 +151,9 @@ describe.each(ENGINES)("sub-processor changes on %s", (engine) => {
     ]);
     expect(uses.map((u) => u.from)).toEqual([Date.parse("2026-12-31T23:00:00Z")]);
     // The controllers' decision duties lapse with the window; a second sweep has nothing left.
-    expect((await reader(register, principal).obligations.due({})).length).toBe(0);
+    // (The controllers of this world have no address: what is left is each one's duty to find a recipient.)
+    const left = await reader(register, principal).obligations.due({});
+    expect(left.filter((o) => o.kind !== "find_recipient")).toEqual([]);
     expect(await settleSubprocessorWindows({ register, principal, now: later + DAY })).toEqual([]);
     expect((await verifyJournal({ register, principal })).fault).toBeNull();
   });

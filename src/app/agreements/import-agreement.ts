@@ -24,6 +24,7 @@ import {
   organisationNameKey,
 } from "../../domain/organisation.js";
 import type { Principal } from "../../domain/principal.js";
+import { isTermTrigger, type TermTrigger } from "../../domain/term-trigger.js";
 import { type AgreementTerms, TERM_IDS, type TermId } from "../../domain/terms.js";
 import { addOrganisation } from "../organisations/create-organisation.js";
 import type { Register } from "../register/open-register.js";
@@ -82,6 +83,7 @@ export function termsFromAnalysis(
   const durations: Partial<Record<TermId, Duration>> = {};
   const provenance: Partial<Record<TermKey, Provenance>> = {};
   const qualifiers: TermId[] = [];
+  const triggers: Partial<Record<TermId, TermTrigger>> = {};
   for (const termId of TERM_IDS) {
     const found = analysis.terms[termId];
     if (!found) continue;
@@ -94,10 +96,13 @@ export function termsFromAnalysis(
     if (!duration) continue;
     durations[termId] = duration;
     provenance[termId] = { kind: "analysed", sha256, quote: found.quote, offset: found.offset };
+    // The event the clause counts from, once the analyzer reads it (« suivant la découverte » → discovery).
+    const trigger = "trigger" in found ? (found as { trigger?: unknown }).trigger : undefined;
+    if (isTermTrigger(trigger)) triggers[termId] = trigger;
   }
   const terms: {
     -readonly [K in keyof AgreementTerms]: AgreementTerms[K];
-  } = { durations };
+  } = { durations, ...(Object.keys(triggers).length > 0 ? { triggers } : {}) };
   const other: Provenance = { kind: "analysed", sha256, quote: null, offset: null };
   if (analysis.subprocessorAuthorization) {
     terms.subprocessorAuthorization = analysis.subprocessorAuthorization;

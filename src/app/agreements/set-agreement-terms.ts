@@ -7,6 +7,7 @@ import type { Duration } from "../../domain/duration.js";
 import { parseDuration } from "../../domain/duration-parser.js";
 import { invalidInput } from "../../domain/error.js";
 import type { Principal } from "../../domain/principal.js";
+import { readTrigger, type TermTrigger } from "../../domain/term-trigger.js";
 import {
   type AgreementTerms,
   OBJECTION_SILENCES,
@@ -49,8 +50,13 @@ export async function setAgreementTerms({
   now,
 }: SetAgreementTermsOptions): Promise<SetTerms> {
   const durations: Partial<Record<TermId, Duration>> = {};
+  const triggers: Partial<Record<TermId, TermTrigger | null>> = {};
   for (const [term, text] of Object.entries(input.periods ?? {})) {
-    durations[readTerm(term)] = readPeriod(term, text);
+    // « 24 heures suivant la découverte »: the period, and the event it runs from.
+    const { trigger, rest } = readTrigger(text);
+    const id = readTerm(term);
+    durations[id] = readPeriod(term, rest);
+    triggers[id] = trigger ?? null;
   }
   const rules: Partial<Omit<AgreementTerms, "durations">> = {
     ...(input.objectionSilence !== undefined
@@ -84,11 +90,19 @@ export async function setAgreementTerms({
     // Set by a person, even to the value the analyzer read: that is what confirming a term means.
     const provenance: Partial<Record<TermKey, Provenance>> = { ...current.provenance };
     for (const key of set) provenance[key] = { kind: "typed", by: principal.id, at: now };
+    // A period typed again without an event loses the event it had: the person stated the term anew.
+    const nextTriggers: Partial<Record<TermId, TermTrigger>> = { ...current.terms.triggers };
+    for (const [id, trigger] of Object.entries(triggers) as [TermId, TermTrigger | null][]) {
+      if (trigger) nextTriggers[id] = trigger;
+      else delete nextTriggers[id];
+    }
     const terms: AgreementTerms = {
       ...current.terms,
       ...rules,
       durations: { ...current.terms.durations, ...durations },
+      ...(Object.keys(nextTriggers).length > 0 ? { triggers: nextTriggers } : {}),
     };
+    if (Object.keys(nextTriggers).length === 0) delete (terms as { triggers?: unknown }).triggers;
     const agreement = await reviseAgreement(unit, current, { terms, provenance }, input.note?.trim() || null);
     return { agreement, set };
   });
