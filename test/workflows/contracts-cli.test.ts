@@ -64,15 +64,16 @@ describe("art28 subprocessor, audit, instruction and end through the demo world"
       "--location",
       "FR",
       "--at",
-      "2026-12-17T11:00:00+01:00",
+      "2026-10-01T11:00:00+02:00",
     ]);
-    // Both ENT agreements run in the French calendar under the same terms: four weeks typed in (Thursday 14 January
-    // 2027 ends at midnight in Paris), or 30 days when the demo read the seed document (Saturday 16 January, carried
-    // to Monday 18).
+    // Dated in the past, as every step must be (time never runs backwards, nothing is settled in the future). Both
+    // ENT agreements run in the French calendar under the same terms: four weeks typed in (Thursday 29 October 2026
+    // ends at midnight in Paris), or 30 days when the demo read the seed document (Saturday 31 October, then All
+    // Saints' Day on the Sunday, carried to Monday 2 November).
     const closes = announced.windows.map((w) => w.closesAt);
     expect(closes).toHaveLength(2);
     expect(closes[0]).toBe(closes[1]);
-    expect([Date.parse("2027-01-14T23:00:00Z"), Date.parse("2027-01-18T23:00:00Z")]).toContain(closes[0]);
+    expect([Date.parse("2026-10-29T23:00:00Z"), Date.parse("2026-11-02T23:00:00Z")]).toContain(closes[0]);
     const change = announced.change.id.slice(0, 8);
     const refused = runCli(["subprocessor", "respond", change, "--agreement", ids.ecole.slice(0, 8)], env);
     expect(refused.status).toBe(2);
@@ -87,7 +88,7 @@ describe("art28 subprocessor, audit, instruction and end through the demo world"
         "--object",
         "hébergeur non retenu par la commune",
         "--at",
-        "2026-12-20",
+        "2026-10-05",
       ],
       env,
     );
@@ -95,21 +96,21 @@ describe("art28 subprocessor, audit, instruction and end through the demo world"
     expect(objected.stdout).toMatch(/réponse enregistrée/);
     const changes = runCli(["subprocessor", "changes", "--processor", "Prestataire ENT (démo)"], env);
     expect(changes.stdout).toContain(
-      `${change}  2026-12-17T10:00:00Z  Prestataire ENT (démo) : ajout Nuage Sauvegardes SAS`,
+      `${change}  2026-10-01T09:00:00Z  Prestataire ENT (démo) : ajout Nuage Sauvegardes SAS`,
     );
     // An objection is an answer, not yet a settlement: the window stays open until it closes.
-    expect(changes.stdout).toMatch(/ouverte : 2 ; prochaine fin 2027-01-1\dT23:00:00Z/);
+    expect(changes.stdout).toMatch(/ouverte : 2 ; prochaine fin 2026-1[01]-\d\dT23:00:00Z/);
     const shown = runCli(["subprocessor", "show", change], env);
     expect(shown.stdout).toMatch(
       new RegExp(
-        `${ids.ecole.slice(0, 8)}  .+  ouverte  fin 2027-01-1\\dT23:00:00Z  \\(le silence vaut.*\n {6}opposition le 2026-12-19T23:00:00Z : hébergeur non retenu par la commune`,
+        `${ids.ecole.slice(0, 8)}  .+  ouverte  fin 2026-1[01]-\\d\\dT23:00:00Z  \\(le silence vaut.*\n {6}opposition le 2026-10-04T22:00:00Z : hébergeur non retenu par la commune`,
       ),
     );
     const settled = json<{ changeId: string; agreementId: string; status: string }[]>([
       "subprocessor",
       "settle",
       "--at",
-      "2027-02-01",
+      "2026-11-30",
     ]);
     const settledNow = settled.filter((s) => s.changeId === announced.change.id);
     expect(Object.fromEntries(settledNow.map((s) => [s.agreementId, s.status]))).toEqual({
@@ -122,7 +123,7 @@ describe("art28 subprocessor, audit, instruction and end through the demo world"
       "--processor",
       "Prestataire ENT (démo)",
       "--at",
-      "2027-02-01",
+      "2026-11-30",
     ]);
     // The demo's own change may be in use by then too, depending on the day the demo was made.
     expect(list.subprocessors.map((s) => s.name)).toContain("Nuage Sauvegardes SAS");
@@ -136,7 +137,7 @@ describe("art28 subprocessor, audit, instruction and end through the demo world"
         "--out",
         out,
         "--at",
-        "2027-02-01",
+        "2026-11-30",
       ],
       env,
     );
