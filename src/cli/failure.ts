@@ -21,6 +21,12 @@ const OPTION_NAMES: Record<string, string> = {
   discoveredAt: "--discovered",
   occurredFrom: "--from",
   occurredUntil: "--until",
+  "dpo-email": "--dpo-email",
+  email: "--email",
+  uai: "--uai",
+  siren: "--siren",
+  siret: "--siret",
+  bce: "--bce",
 };
 
 function optionName(argument: string): string {

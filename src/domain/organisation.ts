@@ -1,6 +1,7 @@
 // An organisation of the register: a school, an authority or a vendor, the roles it plays and how to reach its DPO.
 
 import { CALENDAR_NAMES, type CalendarId } from "./calendar.js";
+import { checkEmailAddress } from "./email-address.js";
 import { invalidInput, type LocalizedText } from "./error.js";
 import { checkIdentifier } from "./identifiers.js";
 import type { QualifierInterpretation } from "./obligation.js";
@@ -163,7 +164,10 @@ export function buildOrganisation(
     identifiers,
     country,
     calendar,
-    dpo: input.dpo ?? null,
+    dpo:
+      input.dpo?.email !== undefined
+        ? { ...input.dpo, email: checkEmailAddress(input.dpo.email, "dpo-email") }
+        : (input.dpo ?? null),
     qualifierInterpretation: input.qualifierInterpretation ?? null,
     createdAt: ids.now,
   };

@@ -152,6 +152,45 @@ describe("what silence means, and when only a yes will do", () => {
     expect(w?.silence).toBe("refused");
   });
 
+  it("treats a location outside the EEA announced with no mechanism as a transfer, flagged with the clause", () => {
+    const unstated = change("2026-12-10T09:00:00+01:00", {
+      subprocessor: {
+        name: "CloudUS",
+        siret: null,
+        activity: "e-mail",
+        location: "US",
+        transferMechanism: "none",
+      },
+    });
+    const [w] = openObjectionWindows(unstated, [
+      agreement("a", "FR", period, {
+        objectionSilence: "accepted",
+        transfersOutsideEEA: "with_authorization",
+      }),
+    ]);
+    expect(w?.silence).toBe("refused");
+    expect(w?.blocked?.fr).toBe(
+      "traitement en US, hors de l'EEE, annoncé sans mécanisme du chapitre V (--transfer) : l'accord soumet les transferts hors de l'EEE à autorisation (transfersOutsideEEA: with_authorization)",
+    );
+    const [prohibited] = openObjectionWindows(unstated, [
+      agreement("b", "FR", period, { transfersOutsideEEA: "prohibited" }),
+    ]);
+    expect(prohibited?.blocked?.fr).toMatch(/^l'accord interdit les transferts hors de l'EEE/);
+  });
+
+  it("leaves a location inside the EEA, or one it cannot place, to the mechanism stated", () => {
+    for (const location of ["IE", "NO", "Paris"]) {
+      const inside = change("2026-12-10T09:00:00+01:00", {
+        subprocessor: { name: "Host", siret: null, activity: "hosting", location, transferMechanism: "none" },
+      });
+      const [w] = openObjectionWindows(inside, [
+        agreement("a", "FR", period, { objectionSilence: "accepted" }),
+      ]);
+      expect(w?.blocked).toBeNull();
+      expect(w?.silence).toBe("accepted");
+    }
+  });
+
   it("blocks a transfer the agreement prohibits, and refuses an approval of it", () => {
     const transfer = change("2026-12-10T09:00:00+01:00", {
       subprocessor: {

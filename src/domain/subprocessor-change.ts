@@ -4,11 +4,12 @@ import { z } from "zod";
 import { TRANSFER_MECHANISMS } from "./agreement.js";
 import type { AgreementClock } from "./agreement-clock.js";
 import { dueUnderAgreement } from "./agreement-clock.js";
+import { isOutsideEea } from "./eea.js";
 import { Art28Error, invalidInput, type LocalizedText } from "./error.js";
 import { isValidSiret } from "./identifiers.js";
 import { parseInput } from "./input.js";
 import type { DueBasis } from "./obligation.js";
-import type { ObjectionSilence } from "./terms.js";
+import type { ObjectionSilence, TransferRule } from "./terms.js";
 
 /** The Chapter V framings a sub-processor's transfer may have; the register's list, shared. */
 
@@ -121,17 +122,40 @@ const UNFRAMED_TRANSFER: LocalizedText = {
   en: "a transfer outside the EEA with no Chapter V mechanism, which the agreement requires",
 };
 
+/** A location outside the EEA announced with no Chapter V mechanism, flagged with the agreement's transfer clause. */
+function unstatedTransfer(location: string, rule: TransferRule): LocalizedText {
+  const clause: LocalizedText =
+    rule === "with_authorization"
+      ? {
+          fr: "l'accord soumet les transferts hors de l'EEE à autorisation",
+          en: "the agreement makes transfers outside the EEA subject to authorisation",
+        }
+      : {
+          fr: "l'accord exige des garanties pour les transferts hors de l'EEE",
+          en: "the agreement requires safeguards for transfers outside the EEA",
+        };
+  return {
+    fr: `traitement en ${location.trim().toUpperCase()}, hors de l'EEE, annoncé sans mécanisme du chapitre V (--transfer) : ${clause.fr} (transfersOutsideEEA: ${rule})`,
+    en: `processing in ${location.trim().toUpperCase()}, outside the EEA, announced with no Chapter V mechanism (--transfer): ${clause.en} (transfersOutsideEEA: ${rule})`,
+  };
+}
+
 function windowRules(
   change: SubprocessorChange,
   agreement: SubprocessorAgreement,
 ): Pick<ObjectionWindow, "silence" | "approvalRequired" | "blocked"> {
-  const mechanism = change.subprocessor.transferMechanism;
+  const stated = change.subprocessor.transferMechanism;
+  // GDPR Chapter V: a location outside the EEA is a transfer whatever mechanism was (not) stated.
+  const outside = isOutsideEea(change.subprocessor.location);
+  const mechanism = stated === "none" && outside ? "unknown" : stated;
   const transfers = mechanism !== "none";
   const transferRule = agreement.terms.transfersOutsideEEA ?? "with_authorization";
   let blocked: LocalizedText | null = null;
   if (transfers && transferRule === "prohibited") blocked = PROHIBITED_TRANSFER;
   else if (transfers && transferRule === "allowed_with_safeguards" && mechanism === "unknown")
     blocked = UNFRAMED_TRANSFER;
+  else if (outside && stated === "none")
+    blocked = unstatedTransfer(change.subprocessor.location, transferRule);
   // Art. 28(2): under a specific authorisation, or for a transfer needing prior written authorisation,
   // only an explicit yes lets the sub-processor in; silence never does.
   const approvalRequired =

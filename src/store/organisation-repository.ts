@@ -5,6 +5,7 @@ import type { CalendarId } from "../domain/calendar.js";
 import type { QualifierInterpretation } from "../domain/obligation.js";
 import {
   type Organisation,
+  type OrganisationIdentifiers,
   type OrganisationRole,
   type OrganisationType,
   organisationNameKey,
@@ -105,6 +106,26 @@ export class OrganisationRepository {
       .orderBy("created_at")
       .executeTakeFirst();
     return row ? organisationFromRow(row) : undefined;
+  }
+
+  /** The organisations that already hold one of these identifiers (UAI, SIREN, SIRET, BCE), with the one they share. */
+  async holdingIdentifiers(
+    identifiers: OrganisationIdentifiers,
+  ): Promise<{ organisation: Organisation; identifier: keyof OrganisationIdentifiers }[]> {
+    const kinds = (["uai", "siren", "siret", "bce"] as const).filter((k) => identifiers[k] !== undefined);
+    if (kinds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom("organisations")
+      .selectAll()
+      .where("tenant_id", "=", this.tenant)
+      .where((eb) => eb.or(kinds.map((k) => eb(k, "=", identifiers[k] as string))))
+      .orderBy("created_at")
+      .execute();
+    return rows.flatMap((row) => {
+      const organisation = organisationFromRow(row);
+      const identifier = kinds.find((k) => organisation.identifiers[k] === identifiers[k]);
+      return identifier ? [{ organisation, identifier }] : [];
+    });
   }
 
   async byIds(ids: readonly string[]): Promise<Map<string, Organisation>> {

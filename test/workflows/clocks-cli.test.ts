@@ -130,4 +130,77 @@ describe.each(ENGINES)("clocks through the CLI (%s)", (engine) => {
       /^art28: --at : le règlement des fenêtres d'opposition \(2099-01-01T00:00:00\+01:00\) serait dans le futur \(il est /,
     );
   });
+
+  it("refuses a second organisation with the same UAI, naming the first", () => {
+    ok(
+      "organisations",
+      "add",
+      "--name",
+      "Lycée Jean-Perrin",
+      "--type",
+      "lycee",
+      "--role",
+      "controller",
+      "--uai",
+      "0690026D",
+    );
+    const twin = art28(
+      "organisations",
+      "add",
+      "--name",
+      "Lycée Perrin bis",
+      "--type",
+      "lycee",
+      "--role",
+      "controller",
+      "--uai",
+      "0690026D",
+    );
+    expect(twin.status).toBe(1);
+    expect(twin.stderr).toContain(
+      "art28: --uai : le code UAI 0690026D est déjà celui de « Lycée Jean-Perrin »",
+    );
+  });
+
+  it("checks a DPO address as contacts set does", () => {
+    const run = art28(
+      "organisations",
+      "add",
+      "--name",
+      "École Mauvaise-Adresse",
+      "--type",
+      "ecole",
+      "--role",
+      "controller",
+      "--dpo-email",
+      "notanemail",
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("art28: --dpo-email : « notanemail » n'est pas une adresse électronique");
+  });
+
+  it("flags a sub-processor in the United States announced with no transfer mechanism, quoting the transfer clause", () => {
+    const out = ok(
+      "subprocessor",
+      "announce",
+      "--processor",
+      "Plateforme Test SAS",
+      "--kind",
+      "addition",
+      "--name",
+      "Cloud Américain Inc",
+      "--activity",
+      "hébergement",
+      "--location",
+      "US",
+      "--at",
+      "2026-11-30T10:00+01:00",
+    );
+    expect(out).toContain(
+      "traitement en US, hors de l'EEE, annoncé sans mécanisme du chapitre V (--transfer)",
+    );
+    expect(out).toContain(
+      "l'accord soumet les transferts hors de l'EEE à autorisation (transfersOutsideEEA: with_authorization)",
+    );
+  });
 });

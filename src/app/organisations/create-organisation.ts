@@ -18,6 +18,13 @@ export interface CreateOrganisationOptions {
   readonly now: number;
 }
 
+const IDENTIFIER_LABELS = {
+  uai: { fr: "code UAI", en: "UAI code" },
+  siren: { fr: "SIREN", en: "SIREN" },
+  siret: { fr: "SIRET", en: "SIRET" },
+  bce: { fr: "numéro BCE", en: "BCE number" },
+} as const;
+
 export async function createOrganisation({
   register,
   principal,
@@ -48,6 +55,21 @@ export async function addOrganisation(unit: UnitOfWork, input: OrganisationInput
         en: `organisation "${organisation.name}" already exists`,
       },
       { argument: "name" },
+    );
+  }
+  // One UAI, SIREN, SIRET or BCE number names one organisation of the tenant: a second would make every lookup
+  // by number (contacts set --org 0690026D) pick one silently.
+  const [holder] = await unit.organisations.holdingIdentifiers(organisation.identifiers);
+  if (holder) {
+    const label = IDENTIFIER_LABELS[holder.identifier];
+    const value = organisation.identifiers[holder.identifier];
+    throw new Art28Error(
+      "conflict",
+      {
+        fr: `le ${label.fr} ${value} est déjà celui de « ${holder.organisation.name} »`,
+        en: `${label.en} ${value} already belongs to "${holder.organisation.name}"`,
+      },
+      { argument: holder.identifier },
     );
   }
   await unit.organisations.insert(organisation);

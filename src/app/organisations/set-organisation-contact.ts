@@ -1,7 +1,7 @@
 // Use case: set where an organisation receives its notices and reminders (an e-mail address) and in which language.
 
-import { z } from "zod";
 import type { Language } from "../../domain/duration.js";
+import { checkEmailAddress } from "../../domain/email-address.js";
 import { invalidInput } from "../../domain/error.js";
 import type { Principal } from "../../domain/principal.js";
 import type { OrganisationContact } from "../../store/recipient-repository.js";
@@ -22,21 +22,13 @@ export interface SetOrganisationContactOptions {
   readonly now: number;
 }
 
-const emailSchema = z.email();
-
 export async function setOrganisationContact({
   register,
   principal,
   input,
   now,
 }: SetOrganisationContactOptions): Promise<OrganisationContact & { readonly organisation: string }> {
-  const email = input.email.trim();
-  if (!emailSchema.safeParse(email).success) {
-    throw invalidInput(
-      { fr: `« ${email} » n'est pas une adresse électronique`, en: `"${email}" is not an e-mail address` },
-      { argument: "email", accepted: { fr: "nom@domaine.fr", en: "name@domain.example" } },
-    );
-  }
+  const email = checkEmailAddress(input.email, "email");
   const language = input.language.trim().toLowerCase();
   if (language !== "fr" && language !== "en") {
     throw invalidInput(

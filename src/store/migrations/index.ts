@@ -13,6 +13,7 @@ import { windowsToSettle } from "./0014-windows-to-settle.js";
 import { jointArrangements } from "./0015-joint-arrangements.js";
 import { journalHeadGuarded } from "./0016-journal-head-guarded.js";
 import { usersAndGrants } from "./0020-users-and-grants.js";
+import { uniqueIdentifiers } from "./0021-unique-identifiers.js";
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -29,6 +30,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         "0015-joint-arrangements": jointArrangements,
         "0016-journal-head-guarded": journalHeadGuarded(engine),
         "0020-users-and-grants": usersAndGrants,
+        "0021-unique-identifiers": uniqueIdentifiers,
       };
     },
   };
