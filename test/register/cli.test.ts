@@ -38,7 +38,8 @@ describe("art28 on a fresh SQLite file", () => {
     );
     const json = runCli(["obligations", "due", "--json", "--org", "Région Auvergne-Rhône-Alpes"], env);
     const list = JSON.parse(json.stdout) as { kind: string; dueMs: number }[];
-    expect(list.map((o) => o.kind)).toEqual(["decide_on_subprocessor_change"]);
+    // The région has no address: besides its decision, the processor's duty to find where to tell it.
+    expect(list.map((o) => o.kind).sort()).toEqual(["decide_on_subprocessor_change", "find_recipient"]);
     const unknown = runCli(["obligations", "due", "--org", "Nowhere"], env);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/^art28: --org : organisation « Nowhere » introuvable/);
@@ -93,7 +94,7 @@ describe("art28 on a fresh SQLite file", () => {
     );
     const badUai = runCli(["organisations", "add", "--name", "Lycée Sans Code", "--uai", "123"], env);
     expect(badUai.status).toBe(2);
-    expect(badUai.stderr).toMatch(/^art28: uai : « 123 » n'est pas un numéro UAI valide/);
+    expect(badUai.stderr).toMatch(/^art28: --uai : « 123 » n'est pas un numéro UAI valide/);
     expect(badUai.stderr.trim().split("\n")).toHaveLength(1);
     expect(runCli(["organisations", "list"], env).stdout).toMatch(/Lycée Jean-Perrin/);
 

@@ -220,8 +220,8 @@ export async function addSubprocessorChange(
       },
       from: processor.id,
       about: {
-        fr: `l'annonce du sous-traitant ultérieur ${change.subprocessor}`,
-        en: `the announcement of sub-processor ${change.subprocessor}`,
+        fr: `l'annonce du sous-traitant ultérieur ${change.subprocessor.name}`,
+        en: `the announcement of sub-processor ${change.subprocessor.name}`,
       },
       agreementId: s.clock.agreementId,
       rule: "GDPR Art. 28(2)",
