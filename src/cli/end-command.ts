@@ -14,7 +14,7 @@ import { instantOption, listOption } from "./instant-option.js";
 import { withRegister } from "./register-session.js";
 
 export function registerEndCommand(program: Command, context: CliContext): void {
-  const { say, print, when } = context;
+  const { say, print } = context;
   const group = program
     .command("end")
     .description(
