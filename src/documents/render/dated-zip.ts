@@ -41,7 +41,12 @@ export function datedZip(bytes: Uint8Array, issuedOn: string): Uint8Array {
     if (view.getUint32(local, true) === LOCAL) {
       view.setUint16(local + 10, dosTime, true);
       view.setUint16(local + 12, dosDate, true);
-      patchExtra(view, local + 30 + view.getUint16(local + 26, true), view.getUint16(local + 28, true), unixTime);
+      patchExtra(
+        view,
+        local + 30 + view.getUint16(local + 26, true),
+        view.getUint16(local + 28, true),
+        unixTime,
+      );
     }
     at += 46 + nameLength + extraLength + commentLength;
   }

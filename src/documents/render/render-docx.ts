@@ -22,8 +22,8 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import type { Block, DocumentModel, DocumentTable } from "../model/document-model.js";
 import { strToU8 } from "fflate";
+import type { Block, DocumentModel, DocumentTable } from "../model/document-model.js";
 import { fixedZip, zippedParts } from "./fixed-zip.js";
 
 const FONT = "Liberation Serif";
@@ -311,10 +311,18 @@ export async function renderDocx(model: DocumentModel): Promise<Uint8Array> {
     return zippedParts(files, model.issuedOn);
   }
   const packed = await Packer.toBuffer(document, false, overrides);
-  return fixedZip(new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength), model.issuedOn, renumberBookmarks);
+  return fixedZip(
+    new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength),
+    model.issuedOn,
+    renumberBookmarks,
+  );
 }
 
 /** What docx's Packer compiles a document to before zipping it: part paths and their XML or bytes. */
 interface PackageCompiler {
-  compile(file: Document, prettify: undefined, overrides: { path: string; data: string }[]): Map<string, string | Uint8Array>;
+  compile(
+    file: Document,
+    prettify: undefined,
+    overrides: { path: string; data: string }[],
+  ): Map<string, string | Uint8Array>;
 }
