@@ -148,7 +148,7 @@ describe.each(ENGINES)("exchange and backup on %s", (engine) => {
     const audit = await requestAudit({
       register: source,
       principal,
-      input: { agreement: titled("Marie-Curie"), scope: ["sécurité"] },
+      input: { agreement: titled("Korrigo PMF — Lycée Marie-Curie"), scope: ["sécurité"] },
       now: NOW,
     });
     await recordAuditFinding({
@@ -292,9 +292,13 @@ describe.each(ENGINES)("exchange and backup on %s", (engine) => {
       now: NOW,
     });
     expect(bundle.scope).toBe("organisation");
+    // Its counterparties go with it: the exam platform's operator, and the académie and the région with which
+    // it holds the ENT's joint-controller convention.
     expect(bundle.tables.organisations.map((o) => o.name).sort()).toEqual([
+      "Académie de Lyon",
       "Lycée Marie-Curie",
       "Opérateur de Korrigo PMF",
+      "Région Auvergne-Rhône-Alpes",
     ]);
     expect(bundle.tables.obligations).toHaveLength(1);
     // Its contact goes with it; its webhook secrets do not leave the register.
