@@ -8,6 +8,7 @@ import { DocumentWriter } from "../model/document-writer.js";
 import { defineTemplate } from "../template.js";
 import { issue, organisation, person } from "./agreement-data.js";
 import { BREACH_FACTS_EXAMPLE, breachFacts, dateTimeWords, NATURE_WORDS } from "./breach-data.js";
+import { signedByProcessor } from "./processor-signature.js";
 
 export const breachNoticeData = z.object({
   ...issue,
@@ -93,19 +94,7 @@ export function writeBreachNotice(
     },
     "note",
   );
-  w.signatures(
-    {
-      fr: `Fait à ${data.place}, le ${frenchDate(data.issuedOn)}.`,
-      en: `${data.place}, ${englishDate(data.issuedOn)}.`,
-    },
-    [
-      {
-        heading: { fr: "Pour le sous-traitant", en: "For the processor" },
-        organisation: data.processor.name,
-        person: `${data.processor.signatory.name}, ${data.processor.signatory.title}`,
-      },
-    ],
-  );
+  signedByProcessor(w, data);
   return w.build({
     templateId: "breach-notice",
     title: {

@@ -18,6 +18,7 @@ import {
   subprocessor,
   TRANSFER_MECHANISM_WORDS,
 } from "./agreement-data.js";
+import { signedByProcessor } from "./processor-signature.js";
 
 export const subprocessorNoticeData = z.object({
   ...issue,
@@ -80,19 +81,7 @@ export function writeSubprocessorNotice(
     fr: `Vous disposez d'un délai de ${formatDuration(data.objectionWindow, "fr")}, soit jusqu'au ${frenchDate(data.objectionDeadline)} inclus, pour vous opposer à ce changement par écrit à ${data.contact.name} (${data.contact.email}). ${data.silence === "accepted" ? "Sans objection de votre part dans ce délai, le changement sera réputé accepté, comme le prévoit le contrat." : "Sans réponse de votre part dans ce délai, le changement sera réputé refusé et n'aura pas lieu, comme le prévoit le contrat."}`,
     en: `You have ${formatDuration(data.objectionWindow, "en")}, until ${englishDate(data.objectionDeadline)} inclusive, to object to this change in writing to ${data.contact.name} (${data.contact.email}). ${data.silence === "accepted" ? "Without objection from you within that period, the change will be deemed accepted, as the agreement provides." : "Without an answer from you within that period, the change will be deemed refused and will not go ahead, as the agreement provides."}`,
   });
-  w.signatures(
-    {
-      fr: `Fait à ${data.place}, le ${frenchDate(data.issuedOn)}.`,
-      en: `${data.place}, ${englishDate(data.issuedOn)}.`,
-    },
-    [
-      {
-        heading: { fr: "Pour le sous-traitant", en: "For the processor" },
-        organisation: data.processor.name,
-        person: `${data.processor.signatory.name}, ${data.processor.signatory.title}`,
-      },
-    ],
-  );
+  signedByProcessor(w, data);
   return w.build({
     templateId: "subprocessor-notice",
     title: {
